@@ -1,0 +1,34 @@
+/*
+ * runner: the one CUnit runner.  Every tests/test_MODULE.c exports a
+ * CU_SuiteInfo array `suite_MODULE`; CMake lists them in suites.inc.
+ * The exit status is 1 when any test or suite set-up failed (CUnit's own
+ * CU_basic_run_tests() returns 0 even then).
+ */
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "suites.inc"
+
+int main(int argc, char **argv)
+{
+	unsigned failures;
+	size_t i;
+
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 2;
+	for (i = 0; all_suites[i]; i++) {
+		if (CU_register_suites(all_suites[i]) != CUE_SUCCESS) {
+			fprintf(stderr, "runner: %s\n", CU_get_error_msg());
+			CU_cleanup_registry();
+			return 2;
+		}
+	}
+	CU_basic_set_mode(argc > 1 && strcmp(argv[1], "-v") == 0
+			  ? CU_BRM_VERBOSE : CU_BRM_NORMAL);
+	CU_basic_run_tests();
+	failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed()
+		 + CU_get_number_of_tests_failed();
+	CU_cleanup_registry();
+	return failures ? 1 : 0;
+}
