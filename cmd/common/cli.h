@@ -1,0 +1,44 @@
+/*
+ * cli: what every needstat tool shares: diagnostics on stderr in the form
+ * `prog: message`, the usage-error path, checked closing of stdout, the
+ * standard --db/--version handling, and strict number parsing.
+ */
+#ifndef NEEDSTAT_CLI_H
+#define NEEDSTAT_CLI_H
+
+#include <stdio.h>
+
+#include "nserr.h"
+
+/* cli_prog: set (once, from argv[0]'s base name or a fixed name) and get
+ * the program name used in messages. */
+void cli_set_prog(const char *name);
+const char *cli_prog(void);
+
+/* cli_warn: "prog: message\n" on stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* cli_fail: print err's message and return its exit code (sysexits). */
+int cli_fail(const struct nserr *err);
+
+/* cli_usage_error: print the synopsis and "try 'prog --help'"; returns 64. */
+int cli_usage_error(const char *synopsis, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* cli_version: print "prog VERSION" on stdout; returns 0. */
+int cli_version(void);
+
+/*
+ * cli_finish: flush and close stdout; on a write error (full disk) print it
+ * and return 74, else return rc.
+ */
+int cli_finish(int rc);
+
+/*
+ * cli_parse_long: s as a base-10 integer in [lo, hi] into *out.
+ * Returns 0 or -1 (and prints "option 'opt': 's' is not ...").
+ */
+int cli_parse_long(const char *opt, const char *s, long lo, long hi,
+		   long *out);
+
+#endif

@@ -1,0 +1,174 @@
+/*
+ * needstat-ingest: load contact logs into the database (see ingest.h).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "datadir.h"
+#include "db.h"
+#include "ingest.h"
+
+static const char synopsis[] = "needstat-ingest [--db FILE] [--source NAME] "
+	"[--rejects FILE] [--strict] [--max-rejects N] [--dry-run] "
+	"[--progress] [-q] FILE... | -";
+
+static int help(void)
+{
+	printf("usage: %s\n\n"
+"Load contact logs in needstat's canonical CSV (one row per need; see\n"
+"needstat-ingest(1)) into the database, validating every row, in one\n"
+"transaction: if the run fails nothing is kept.\n\n"
+"A bad row (bad date, status, taxonomy code, referral count; a ragged row,\n"
+"invalid UTF-8) is reported as FILE:LINE, written to the rejects file and\n"
+"skipped; the other rows load.  A bad optional field (postal code, channel,\n"
+"language, ...) becomes unknown and is counted.  Contacts already loaded\n"
+"from the same source are replaced, never counted twice; a file already\n"
+"loaded changes nothing.\n\n"
+"Options:\n"
+"  --db FILE         database (default $NEEDSTAT_DB, else needstat.db)\n"
+"  --dry-run         read and check everything, write nothing\n"
+"  --max-rejects N   stop, loading nothing, after more than N bad rows\n"
+"  --progress        show progress on stderr (default: when a terminal)\n"
+"  -q, --quiet       no summary; bad rows and errors are still reported\n"
+"  --rejects FILE    write bad rows there (default rejects-batch-N.csv)\n"
+"  --source NAME     source system the contact ids belong to (default\n"
+"                    'default'); re-ingest is idempotent per source\n"
+"  --strict          any bad row: load nothing, exit 65\n"
+"  -h, --help        show this help\n"
+"  -V, --version     show the version\n\n"
+"Exit status: 0 ok (also with some rejected rows), 64 usage, 65 bad data\n"
+"(strict, too many rejects, missing column, every row rejected), 66 cannot\n"
+"open input, 70 internal error, 73 cannot create the rejects file, 74 I/O\n"
+"error, 75 database busy (try again later), 78 database not initialised.\n",
+	       synopsis);
+	return 0;
+}
+
+static void on_msg(const char *msg, void *ctx)
+{
+	(void)ctx;
+	cli_warn("%s", msg);
+}
+
+static double last_progress;
+
+static void on_progress(const struct ingest_stats *st, void *ctx)
+{
+	struct timespec ts;
+	double now;
+	static double start;
+
+	(void)ctx;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	if (start == 0)
+		start = now;
+	if (now - last_progress < 1.0)
+		return;
+	last_progress = now;
+	fprintf(stderr, "\r%s: %ld rows, %.1f MB, %.1f MB/s   ", cli_prog(),
+		st->rows_read, (double)st->bytes / 1e6,
+		now > start ? (double)st->bytes / 1e6 / (now - start) : 0.0);
+}
+
+static void summary(const struct ingest_stats *st, int dry)
+{
+	size_t i;
+
+	if (last_progress > 0)
+		fputc('\n', stderr);
+	fprintf(stderr, "%s: %s%ld file%s, %ld rows read, %ld loaded, %ld "
+		"rejected; %ld contacts (%ld new, %ld replaced), %ld needs; "
+		"%.2f s\n", cli_prog(), dry ? "dry run, nothing written: " : "",
+		st->files, st->files == 1 ? "" : "s", st->rows_read,
+		st->rows_loaded, st->rows_rejected, st->contacts,
+		st->contacts_new, st->contacts_replaced, st->needs, st->seconds);
+	if (st->files_same)
+		fprintf(stderr, "%s: %ld file%s already loaded: unchanged\n",
+			cli_prog(), st->files_same, st->files_same > 1 ? "s" : "");
+	if (st->date_min[0])
+		fprintf(stderr, "%s: contacts from %s to %s, category map "
+			"version %ld\n", cli_prog(), st->date_min, st->date_max,
+			st->map_version);
+	for (i = 0; i < st->nissues; i++)
+		fprintf(stderr, "%s:   %-6s %-13s %7ld  %s\n", cli_prog(),
+			st->issues[i].kind, st->issues[i].column,
+			st->issues[i].count, st->issues[i].reason);
+	if (st->rejects_path[0])
+		fprintf(stderr, "%s: rejected rows written to '%s'\n",
+			cli_prog(), st->rejects_path);
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_DB = 256, O_DRY, O_MAXREJ, O_PROGRESS, O_REJECTS, O_SOURCE,
+	       O_STRICT };
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, O_DB},
+		{"dry-run", no_argument, NULL, O_DRY},
+		{"help", no_argument, NULL, 'h'},
+		{"max-rejects", required_argument, NULL, O_MAXREJ},
+		{"progress", no_argument, NULL, O_PROGRESS},
+		{"quiet", no_argument, NULL, 'q'},
+		{"rejects", required_argument, NULL, O_REJECTS},
+		{"source", required_argument, NULL, O_SOURCE},
+		{"strict", no_argument, NULL, O_STRICT},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *path = db_path_default(), *datadir;
+	struct ingest_opts o;
+	struct ingest_stats st;
+	struct nserr err;
+	sqlite3 *db = NULL;
+	int c, rc, quiet = 0, progress = isatty(2);
+
+	cli_set_prog("needstat-ingest");
+	nserr_init(&err);
+	ingest_opts_init(&o);
+	while ((c = getopt_long(argc, argv, "hqV", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB: path = optarg; break;
+		case O_DRY: o.dry_run = 1; break;
+		case O_MAXREJ:
+			if (cli_parse_long("--max-rejects", optarg, 0,
+					   1000000000L, &o.max_rejects))
+				return cli_usage_error(synopsis, NULL);
+			break;
+		case O_PROGRESS: progress = 1; break;
+		case O_REJECTS: o.rejects_path = optarg; break;
+		case O_SOURCE: o.source = optarg; break;
+		case O_STRICT: o.strict = 1; break;
+		case 'h': return cli_finish(help());
+		case 'q': quiet = 1; break;
+		case 'V': return cli_finish(cli_version());
+		default: return cli_usage_error(synopsis, NULL);
+		}
+	}
+	if (optind == argc)
+		return cli_usage_error(synopsis, "no input: name a FILE, or - "
+				       "for standard input");
+	if (!*o.source)
+		return cli_usage_error(synopsis, "--source needs a name");
+	o.on_msg = on_msg;
+	o.on_progress = progress ? on_progress : NULL;
+	if ((rc = datadir_get(&datadir, &err)) != 0 ||
+	    (rc = db_open(path, 0, datadir, &db, &err)) != 0) {
+		sqlite3_close(db);
+		return cli_fail(&err);
+	}
+	rc = ingest_files(db, &o, (const char *const *)argv + optind,
+			  argc - optind, &st, &err);
+	if (!quiet || rc)
+		summary(&st, o.dry_run);
+	ingest_stats_release(&st);
+	if (sqlite3_close(db) != SQLITE_OK && !rc)
+		rc = nserr_set(&err, NS_EIO, "closing '%s' failed", path);
+	if (rc)
+		return cli_fail(&err);
+	return cli_finish(0);
+}

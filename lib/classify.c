@@ -1,0 +1,272 @@
+/*
+ * classify: prefix table and region lookups built from the database.
+ */
+#include "classify.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "db.h"
+
+static char *dupstr(const unsigned char *s)
+{
+	size_t n = strlen((const char *)s);
+	char *d = malloc(n + 1);
+	if (d)
+		memcpy(d, s, n + 1);
+	return d;
+}
+
+/* Fold case and accents, trim blanks: "  Français " -> "francais". */
+static size_t fold(const char *s, size_t len, char *out, size_t size)
+{
+	utf8proc_uint8_t *m = NULL;
+	size_t n;
+
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
+			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+			 UTF8PROC_COMPOSE) < 0 || !m)
+		return 0;
+	n = strlen((char *)m);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, m, n);
+	out[n] = '\0';
+	free(m);
+	return n;
+}
+
+static int add_catname(struct classify *c, const unsigned char *name, int idx)
+{
+	char buf[256];
+	size_t n;
+
+	if (!name)
+		return 0;
+	n = fold((const char *)name, strlen((const char *)name), buf, sizeof buf);
+	return n && strmap_put(&c->catnames, buf, n, idx, NULL, NULL) < 0
+		? NS_ENOMEM : 0;
+}
+
+static int load_categories(struct classify *c, sqlite3 *db, struct nserr *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc = db_prepare(db, "SELECT id, name_en, name_fr FROM categories "
+			    "ORDER BY sort, id", &st, err);
+
+	if (rc)
+		return rc;
+	c->other = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *id = sqlite3_column_text(st, 0);
+		if (c->ncats == cap) {
+			char **nc;
+			cap = cap ? cap * 2 : 32;
+			if (!(nc = realloc(c->cats, cap * sizeof *nc)))
+				break;
+			c->cats = nc;
+		}
+		if (!(c->cats[c->ncats] = dupstr(id)))
+			break;
+		if (strcmp((const char *)id, "other") == 0)
+			c->other = (int)c->ncats;
+		if (add_catname(c, id, (int)c->ncats) ||
+		    add_catname(c, sqlite3_column_text(st, 1), (int)c->ncats) ||
+		    add_catname(c, sqlite3_column_text(st, 2), (int)c->ncats))
+			break;
+		c->ncats++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return nserr_set(err, NS_ENOMEM, "out of memory loading categories");
+	if (c->other < 0)
+		return nserr_set(err, NS_ECONFIG, "the database has no 'other' "
+				 "category: run needstat-init");
+	return 0;
+}
+
+static int load_map(struct classify *c, sqlite3 *db, struct nserr *err)
+{
+	sqlite3_stmt *st;
+	long long v;
+	int rc = db_int(db, "SELECT max(version) FROM map_versions", 0, &v, err);
+
+	if (rc)
+		return rc;
+	c->map_version = (long)v;
+	if ((rc = db_prepare(db, "SELECT prefix, category FROM category_map "
+			     "WHERE version = ?1", &st, err)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, v);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		const char *cat = (const char *)sqlite3_column_text(st, 1);
+		size_t n = strlen(p), i;
+		int idx = c->other;
+
+		for (i = 0; i < c->ncats; i++)
+			if (strcmp(c->cats[i], cat) == 0)
+				idx = (int)i;
+		if (strmap_put(&c->prefixes, p, n, idx, NULL, NULL) < 0)
+			break;
+		if (n > c->max_prefix)
+			c->max_prefix = n;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "category map");
+}
+
+static int load_regions(struct classify *c, sqlite3 *db, struct nserr *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc = db_prepare(db, "SELECT r.id, (SELECT a.ancestor_id FROM "
+		"region_ancestors a JOIN regions p ON p.id = a.ancestor_id "
+		"WHERE a.region_id = r.id AND p.level IN ('province', 'state') "
+		"ORDER BY a.depth LIMIT 1) FROM regions r", &st, err);
+
+	if (rc)
+		return rc;
+	c->unknown = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct classify_region *r;
+		const unsigned char *id = sqlite3_column_text(st, 0);
+		const unsigned char *prov = sqlite3_column_text(st, 1);
+		if (c->nregions == cap) {
+			cap = cap ? cap * 2 : 128;
+			r = realloc(c->regions, cap * sizeof *r);
+			if (!r)
+				break;
+			c->regions = r;
+		}
+		r = &c->regions[c->nregions];
+		r->id = dupstr(id);
+		r->province = prov ? dupstr(prov) : NULL;
+		if (!r->id || strmap_put(&c->regionids, r->id, strlen(r->id),
+					 (int64_t)c->nregions, NULL, NULL) < 0)
+			break;
+		if (strcmp(r->id, "unknown") == 0)
+			c->unknown = (int)c->nregions;
+		c->nregions++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "regions");
+	if (c->unknown < 0)
+		return nserr_set(err, NS_ECONFIG, "the database has no 'unknown' "
+				 "region: run needstat-init");
+	if ((rc = db_prepare(db, "SELECT key, region_id FROM region_keys", &st,
+			     err)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		const char *id = (const char *)sqlite3_column_text(st, 1);
+		int idx = classify_region_id(c, id, strlen(id));
+		if (idx >= 0 && strmap_put(&c->keys, k, strlen(k), idx, NULL,
+					   NULL) < 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "crosswalk");
+}
+
+int classify_load(struct classify *c, sqlite3 *db, struct nserr *err)
+{
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (strmap_init(&c->prefixes) || strmap_init(&c->catnames) ||
+	    strmap_init(&c->keys) || strmap_init(&c->regionids))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	if ((rc = load_categories(c, db, err)) != 0 ||
+	    (rc = load_map(c, db, err)) != 0 ||
+	    (rc = load_regions(c, db, err)) != 0)
+		return rc;
+	return 0;
+}
+
+void classify_release(struct classify *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncats; i++)
+		free(c->cats[i]);
+	free(c->cats);
+	for (i = 0; i < c->nregions; i++) {
+		free((char *)c->regions[i].id);
+		free((char *)c->regions[i].province);
+	}
+	free(c->regions);
+	strmap_release(&c->prefixes);
+	strmap_release(&c->catnames);
+	strmap_release(&c->keys);
+	strmap_release(&c->regionids);
+	memset(c, 0, sizeof *c);
+}
+
+int classify_code(const struct classify *c, const char *code, size_t len)
+{
+	size_t n = len < c->max_prefix ? len : c->max_prefix;
+
+	for (; n > 0; n--) {
+		int64_t *v = strmap_get(&c->prefixes, code, n);
+		if (v)
+			return (int)*v;
+	}
+	return c->other;
+}
+
+int classify_category_name(const struct classify *c, const char *s,
+			   size_t len)
+{
+	char buf[256];
+	size_t n = fold(s, len, buf, sizeof buf);
+	int64_t *v = n ? strmap_get(&c->catnames, buf, n) : NULL;
+
+	return v ? (int)*v : -1;
+}
+
+int classify_region_id(const struct classify *c, const char *id, size_t len)
+{
+	int64_t *v = strmap_get(&c->regionids, id, len);
+	return v ? (int)*v : -1;
+}
+
+int classify_region_of(const struct classify *c, const struct postal *pc)
+{
+	int64_t *v;
+	int idx = -1;
+
+	if (pc->kind != POSTAL_CA && pc->kind != POSTAL_US)
+		return c->unknown;
+	v = strmap_get(&c->keys, pc->key, strlen(pc->key));
+	if (v)
+		return (int)*v;
+	if (pc->kind == POSTAL_CA) {
+		if (pc->province[0])
+			idx = classify_region_id(c, pc->province, 2);
+		else if (pc->key[0] == 'X')
+			idx = classify_region_id(c, (pc->key[1] == '0' &&
+				(pc->key[2] == 'A' || pc->key[2] == 'B' ||
+				 pc->key[2] == 'C')) ? "NU" : "NT", 2);
+	} else {
+		const char *st = postal_us_state(pc->key);
+		char id[8];
+		if (st) {
+			int n = snprintf(id, sizeof id, "US-%s", st);
+			idx = classify_region_id(c, id, (size_t)n);
+		}
+		if (idx < 0)
+			idx = classify_region_id(c, "US", 2);
+	}
+	return idx >= 0 ? idx : c->unknown;
+}

@@ -1,0 +1,73 @@
+/*
+ * db: opening, migrating and talking to the needstat SQLite database.
+ *
+ * Every connection has foreign keys on, a busy timeout (NEEDSTAT_BUSY_MS,
+ * default 10000 ms: then the caller gets NS_EBUSY, exit 75), and 16 KiB
+ * pages with WAL journaling for new databases.  Schema migrations are the
+ * files sql/NNN_*.sql of the data directory, applied in order, each recorded
+ * in schema_version.
+ */
+#ifndef NEEDSTAT_DB_H
+#define NEEDSTAT_DB_H
+
+#include <sqlite3.h>
+
+#include "nserr.h"
+
+/*
+ * db_path_default: the database path to use when --db is not given:
+ * $NEEDSTAT_DB, else "needstat.db".  Static storage.
+ */
+const char *db_path_default(void);
+
+/*
+ * db_open: open the database at path.  create != 0 allows creating a new
+ * file (needstat-init); otherwise a missing file is NS_ENOINPUT with a hint
+ * to run needstat-init, and a database whose schema is older than the
+ * installed migrations is NS_ECONFIG with the same hint.  On success *out
+ * owns the connection (close with sqlite3_close); on failure *out is NULL.
+ * datadir is needed only to check the schema version (may be NULL to skip).
+ */
+int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
+	    struct nserr *err);
+
+/*
+ * db_migrate: apply the migrations of datadir/sql not yet recorded, each in
+ * its own transaction.  *applied (may be NULL) gets how many ran.
+ */
+int db_migrate(sqlite3 *db, const char *datadir, int *applied,
+	       struct nserr *err);
+
+/*
+ * db_fail: turn the connection's last error into a status and message,
+ * "context: sqlite message".  SQLITE_BUSY/LOCKED -> NS_EBUSY,
+ * SQLITE_FULL/IOERR -> NS_EIO, SQLITE_CANTOPEN/READONLY -> NS_ECANTCREAT,
+ * anything else NS_EINTERNAL.  Returns the status.
+ */
+int db_fail(sqlite3 *db, struct nserr *err, const char *context);
+
+/* db_exec: run one or more statements without results. */
+int db_exec(sqlite3 *db, const char *sql, struct nserr *err);
+
+/* db_prepare: prepare sql into *stmt (caller finalizes). */
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt,
+	       struct nserr *err);
+
+/*
+ * db_int: run a query whose first column of its first row is an integer;
+ * *value gets it (def when there is no row or it is NULL).
+ */
+int db_int(sqlite3 *db, const char *sql, long long def, long long *value,
+	   struct nserr *err);
+
+/* db_begin: BEGIN IMMEDIATE (waits for the busy timeout). */
+int db_begin(sqlite3 *db, struct nserr *err);
+/* db_commit: COMMIT. */
+int db_commit(sqlite3 *db, struct nserr *err);
+/* db_rollback: ROLLBACK if a transaction is open; never fails. */
+void db_rollback(sqlite3 *db);
+
+/* db_now_utc: current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 21). */
+void db_now_utc(char *buf, unsigned size);
+
+#endif

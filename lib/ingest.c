@@ -1,0 +1,434 @@
+/*
+ * ingest: one run over several files, in one transaction; batches,
+ * already-loaded detection, the summary.
+ */
+#include "ingest.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "db.h"
+#include "ingest_file.h"
+
+void ingest_opts_init(struct ingest_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->source = "default";
+	o->profile = "canonical";
+	o->max_rejects = -1;
+	o->max_messages = 10;
+}
+
+void ingest_stats_release(struct ingest_stats *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nissues; i++) {
+		free((char *)st->issues[i].kind);
+		free((char *)st->issues[i].column);
+		free((char *)st->issues[i].reason);
+	}
+	free(st->issues);
+	st->issues = NULL;
+	st->nissues = 0;
+}
+
+static int source_id(sqlite3 *db, const char *name, long *id,
+		     struct nserr *err)
+{
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, "INSERT INTO sources(name) VALUES (?1) "
+		"ON CONFLICT(name) DO UPDATE SET name = name RETURNING id",
+		&st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = (long)sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, err, "source");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int new_batch(sqlite3 *db, long source, const struct ingest_opts *o,
+		     const char *name, long map_version, long *id,
+		     struct nserr *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc = db_prepare(db, "INSERT INTO batches(source_id, file_name, "
+		"profile, map_version, started_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+		&st, err);
+
+	if (rc)
+		return rc;
+	db_now_utc(now, sizeof now);
+	sqlite3_bind_int64(st, 1, source);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, o->profile, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, map_version);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
+	sqlite3_finalize(st);
+	*id = (long)sqlite3_last_insert_rowid(db);
+	return rc;
+}
+
+/* An earlier batch of this source with the same bytes, or 0. */
+static long same_batch(sqlite3 *db, long source, const struct ifile *f)
+{
+	sqlite3_stmt *st;
+	long id = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT id FROM batches WHERE source_id = ?1"
+		" AND sha256 = ?2 AND file_size = ?3 AND id <> ?4 AND "
+		"finished_at IS NOT NULL ORDER BY id LIMIT 1", -1, &st,
+		NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, source);
+	sqlite3_bind_text(st, 2, f->sha_hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->bytes);
+	sqlite3_bind_int64(st, 4, f->batch_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+static int finish_batch(sqlite3 *db, const struct ifile *f,
+			const struct store *s, long c_new0, long c_rep0,
+			long needs0, long loaded0, struct nserr *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	size_t i;
+	int rc = db_prepare(db, "UPDATE batches SET file_size = ?2, sha256 = "
+		"?3, rows_read = ?4, rows_loaded = ?5, rows_rejected = ?6, "
+		"contacts_new = ?7, contacts_replaced = ?8, needs_loaded = ?9, "
+		"date_min = ?10, date_max = ?11, finished_at = ?12 WHERE id = ?1",
+		&st, err);
+
+	if (rc)
+		return rc;
+	db_now_utc(now, sizeof now);
+	sqlite3_bind_int64(st, 1, f->batch_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->bytes);
+	sqlite3_bind_text(st, 3, f->sha_hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, f->rows);
+	sqlite3_bind_int64(st, 5, s->rows_loaded - loaded0);
+	sqlite3_bind_int64(st, 6, f->rejected);
+	sqlite3_bind_int64(st, 7, s->contacts_new - c_new0);
+	sqlite3_bind_int64(st, 8, s->contacts_replaced - c_rep0);
+	sqlite3_bind_int64(st, 9, s->needs - needs0);
+	if (s->date_min[0]) {
+		sqlite3_bind_text(st, 10, s->date_min, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, s->date_max, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
+	sqlite3_finalize(st);
+	if (rc || (rc = db_prepare(db, "INSERT INTO batch_issues VALUES (?1, "
+		"?2, ?3, ?4, ?5, ?6)", &st, err)) != 0)
+		return rc;
+	for (i = 0; !rc && i < f->issues.n; i++) {
+		const struct issue_slot *sl = &f->issues.slots[i];
+		char key[512], *col, *why;
+		snprintf(key, sizeof key, "%s", sl->key);
+		col = strchr(key, '\x1f');
+		*col++ = '\0';
+		why = strchr(col, '\x1f');
+		*why++ = '\0';
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, f->batch_id);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, col, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, why, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, sl->count);
+		sqlite3_bind_text(st, 6, sl->example, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, err, "batch issues");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Hash a regular file's bytes without parsing it. */
+static int hash_file(const char *path, char *hex, uint64_t *size)
+{
+	struct sha256_ctx sha;
+	uint8_t digest[SHA256_DIGEST_SIZE], *buf;
+	int fd = open(path, O_RDONLY), i;
+	ssize_t n;
+
+	if (fd < 0 || !(buf = malloc(1 << 20))) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	sha256_init(&sha);
+	*size = 0;
+	while ((n = read(fd, buf, 1 << 20)) > 0) {
+		sha256_update(&sha, (size_t)n, buf);
+		*size += (uint64_t)n;
+	}
+	free(buf);
+	close(fd);
+	if (n < 0)
+		return -1;
+	sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return 0;
+}
+
+static int size_seen(sqlite3 *db, long source, long long size)
+{
+	sqlite3_stmt *st;
+	int seen = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM batches WHERE source_id = ?1"
+		" AND file_size = ?2 AND finished_at IS NOT NULL LIMIT 1", -1,
+		&st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, source);
+	sqlite3_bind_int64(st, 2, size);
+	seen = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return seen;
+}
+
+static void note(const struct ingest_opts *o, const char *fmt,
+		 const char *a, long b)
+{
+	char msg[1024];
+
+	if (!o->on_msg)
+		return;
+	snprintf(msg, sizeof msg, fmt, a, b);
+	o->on_msg(msg, o->ctx);
+}
+
+static void merge_issues(struct issue_tally *run, const struct issue_tally *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		char key[512], *col, *why;
+		snprintf(key, sizeof key, "%s", f->slots[i].key);
+		col = strchr(key, '\x1f');
+		*col++ = '\0';
+		why = strchr(col, '\x1f');
+		*why++ = '\0';
+		tally_add_n(run, key, col, why, f->slots[i].example,
+			    strlen(f->slots[i].example), f->slots[i].count);
+	}
+}
+
+/* Load one file inside a savepoint.  Returns 0, 1 when it was already
+ * loaded (nothing changed), or a negative status. */
+static int one_file(sqlite3 *db, struct ingest_run *run, long source,
+		    const char *path, struct issue_tally *all,
+		    struct nserr *err)
+{
+	struct store *s = run->store;
+	struct ifile f;
+	struct stat stt;
+	long c_new0 = s->contacts_new, c_rep0 = s->contacts_replaced;
+	long needs0 = s->needs, loaded0 = s->rows_loaded, same;
+	int is_stdin = strcmp(path, "-") == 0, fd, rc;
+
+	memset(&f, 0, sizeof f);
+	f.run = run;
+	f.opts = run->opts;
+	f.name = is_stdin ? "-" : path;
+	f.err = err;
+	fd = is_stdin ? 0 : open(path, O_RDONLY);
+	if (fd < 0)
+		return nserr_set(err, NS_ENOINPUT, "cannot open '%s': %s", path,
+				 strerror(errno));
+	if (!is_stdin && fstat(fd, &stt) == 0 && S_ISREG(stt.st_mode) &&
+	    size_seen(db, source, (long long)stt.st_size) &&
+	    hash_file(path, f.sha_hex, &f.bytes) == 0 &&
+	    (same = same_batch(db, source, &f)) != 0) {
+		close(fd);
+		note(run->opts, "%s: already loaded as batch %ld (same SHA-256):"
+		     " nothing to do", path, same);
+		return 1;
+	}
+	if ((rc = tally_init(&f.issues)) != 0)
+		goto out;
+	if ((rc = db_exec(db, "SAVEPOINT file", err)) != 0 ||
+	    (rc = new_batch(db, source, run->opts, f.name,
+			    run->cl->map_version, &f.batch_id, err)) != 0)
+		goto out;
+	store_begin_batch(s, f.batch_id);
+	if (!run->st->first_batch)
+		run->st->first_batch = f.batch_id;
+	run->st->last_batch = f.batch_id;
+	rc = ifile_read(&f, fd);
+	if (!rc)
+		rc = store_end_batch(s, err);
+	if (!rc && is_stdin && (same = same_batch(db, source, &f)) != 0) {
+		rc = db_exec(db, "ROLLBACK TO file; RELEASE file", err);
+		s->contacts_new = c_new0;
+		s->contacts_replaced = c_rep0;
+		s->needs = needs0;
+		s->rows_loaded = loaded0;
+		if (!rc) {
+			note(run->opts, "%s: already loaded as batch %ld (same "
+			     "SHA-256): nothing changed", f.name, same);
+			rc = 1;
+		}
+		goto out;
+	}
+	if (!rc)
+		rc = finish_batch(db, &f, s, c_new0, c_rep0, needs0, loaded0,
+				  err);
+	if (!rc)
+		rc = db_exec(db, "RELEASE file", err);
+	if (!rc)
+		merge_issues(all, &f.issues);
+out:
+	tally_release(&f.issues);
+	if (!is_stdin)
+		close(fd);
+	return rc;
+}
+
+static int cmp_issue(const void *a, const void *b)
+{
+	const struct ingest_issue *x = a, *y = b;
+	int k = strcmp(y->kind, x->kind);      /* 'reject' before 'field' */
+
+	if (k)
+		return k;
+	return x->count < y->count ? 1 : x->count > y->count ? -1
+		: strcmp(x->column, y->column);
+}
+
+static char *dupstr(const char *s)
+{
+	size_t n = strlen(s);
+	char *d = malloc(n + 1);
+	if (d)
+		memcpy(d, s, n + 1);
+	return d;
+}
+
+static void export_issues(struct ingest_stats *st, const struct issue_tally *t)
+{
+	size_t i;
+
+	st->issues = calloc(t->n ? t->n : 1, sizeof *st->issues);
+	if (!st->issues)
+		return;
+	for (i = 0; i < t->n; i++) {
+		char key[512], *col, *why;
+		snprintf(key, sizeof key, "%s", t->slots[i].key);
+		col = strchr(key, '\x1f');
+		*col++ = '\0';
+		why = strchr(col, '\x1f');
+		*why++ = '\0';
+		st->issues[i].kind = dupstr(key);
+		st->issues[i].column = dupstr(col);
+		st->issues[i].reason = dupstr(why);
+		st->issues[i].count = t->slots[i].count;
+	}
+	st->nissues = t->n;
+	qsort(st->issues, st->nissues, sizeof *st->issues, cmp_issue);
+}
+
+static int run_files(sqlite3 *db, struct ingest_run *run,
+		     const char *const *files, int nfiles,
+		     struct issue_tally *all, struct nserr *err)
+{
+	struct ingest_stats *st = run->st;
+	long source = 0;
+	int i, rc;
+
+	if ((rc = source_id(db, run->opts->source, &source, err)) != 0 ||
+	    (rc = store_open(run->store, db, run->cl, source, err)) != 0)
+		return rc;
+	for (i = 0; i < nfiles; i++) {
+		rc = one_file(db, run, source, files[i], all, err);
+		if (rc < 0)
+			return rc;
+		st->files++;
+		st->files_same += rc == 1;
+	}
+	st->rows_loaded = run->store->rows_loaded;
+	st->contacts_new = run->store->contacts_new;
+	st->contacts_replaced = run->store->contacts_replaced;
+	st->contacts = st->contacts_new + st->contacts_replaced;
+	st->needs = run->store->needs;
+	memcpy(st->date_min, run->store->date_min, sizeof st->date_min);
+	memcpy(st->date_max, run->store->date_max, sizeof st->date_max);
+	if (run->opts->strict && st->rows_rejected)
+		return nserr_set(err, NS_EDATA, "%ld bad row%s and --strict: "
+			"nothing was loaded", st->rows_rejected,
+			st->rows_rejected > 1 ? "s" : "");
+	if (st->rows_read > 0 && st->rows_loaded == 0 && st->rows_rejected)
+		return nserr_set(err, NS_EDATA, "every row was rejected: "
+			"nothing was loaded (is this the right file or "
+			"profile?)");
+	return 0;
+}
+
+int ingest_files(sqlite3 *db, const struct ingest_opts *o,
+		 const char *const *files, int nfiles, struct ingest_stats *st,
+		 struct nserr *err)
+{
+	struct ingest_run run;
+	struct classify cl;
+	struct store store;
+	struct issue_tally all;
+	struct timespec t0, t1;
+	int rc;
+
+	memset(st, 0, sizeof *st);
+	memset(&run, 0, sizeof run);
+	memset(&store, 0, sizeof store);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((rc = tally_init(&all)) != 0)
+		return nserr_set(err, rc, "out of memory");
+	run.opts = o;
+	run.st = st;
+	run.cl = &cl;
+	run.store = &store;
+	if ((rc = db_begin(db, err)) != 0) {
+		tally_release(&all);
+		return rc;
+	}
+	rc = classify_load(&cl, db, err);
+	if (!rc) {
+		st->map_version = cl.map_version;
+		rc = run_files(db, &run, files, nfiles, &all, err);
+	}
+	store_close(&store);
+	classify_release(&cl);
+	if (!rc && !o->dry_run)
+		rc = db_commit(db, err);
+	if (rc || o->dry_run)
+		db_rollback(db);
+	if (run.rejects && fclose(run.rejects) != 0 && !rc)
+		rc = nserr_set(err, NS_EIO, "writing '%s': %s",
+			       run.rejects_path, strerror(errno));
+	if (run.rejects)
+		memcpy(st->rejects_path, run.rejects_path,
+		       sizeof st->rejects_path);
+	export_issues(st, &all);
+	tally_release(&all);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	st->seconds = (double)(t1.tv_sec - t0.tv_sec) +
+		      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	return rc;
+}

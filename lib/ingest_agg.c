@@ -1,0 +1,178 @@
+/*
+ * ingest_agg: the monthly aggregates, summed in memory during an ingest and
+ * added to agg_needs / agg_contacts at the end of each file (or when the
+ * maps grow large), so their size is bounded by the number of distinct
+ * cells, not by the input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "ingest_int.h"
+
+#define AGG_FLUSH_CELLS 200000
+#define SEP "\x1f"
+
+int agg_init(struct agg *a)
+{
+	memset(a, 0, sizeof *a);
+	if (strmap_init(&a->needs_ix) || strmap_init(&a->contacts_ix))
+		return NS_ENOMEM;
+	return 0;
+}
+
+void agg_release(struct agg *a)
+{
+	strmap_release(&a->needs_ix);
+	strmap_release(&a->contacts_ix);
+	free(a->needs);
+	free(a->contacts);
+	memset(a, 0, sizeof *a);
+}
+
+void agg_clear(struct agg *a)
+{
+	strmap_clear(&a->needs_ix);
+	strmap_clear(&a->contacts_ix);
+	a->nneeds = a->ncontacts = 0;
+}
+
+int agg_full(const struct agg *a)
+{
+	return a->nneeds + a->ncontacts > AGG_FLUSH_CELLS;
+}
+
+static struct agg_cell *cell(struct strmap *ix, struct agg_cell **cells,
+			     size_t *n, size_t *cap, const char *key,
+			     size_t len)
+{
+	int64_t *slot;
+	int rc = strmap_put(ix, key, len, (int64_t)*n, &slot, NULL);
+
+	if (rc < 0)
+		return NULL;
+	if (rc == 1) {
+		if (*n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 1024;
+			struct agg_cell *c = realloc(*cells, nc * sizeof *c);
+			if (!c)
+				return NULL;
+			*cells = c;
+			*cap = nc;
+		}
+		(*cells)[*n].a = (*cells)[*n].b = 0;
+		(*n)++;
+	}
+	return &(*cells)[*slot];
+}
+
+static const char *s(const char *v)
+{
+	return v ? v : "";
+}
+
+int agg_need(struct agg *a, int month, const char *category,
+	     const char *region, const char *status, const char *reason,
+	     int d, long referrals)
+{
+	char key[256];
+	int n = snprintf(key, sizeof key, "%d" SEP "%s" SEP "%s" SEP "%s" SEP
+			 "%s", month, category, region, status, s(reason));
+	struct agg_cell *c = cell(&a->needs_ix, &a->needs, &a->nneeds,
+				  &a->cap_needs, key, (size_t)n);
+
+	if (!c)
+		return NS_ENOMEM;
+	c->a += d;
+	c->b += d * (referrals > 0 ? referrals : 0);
+	return 0;
+}
+
+int agg_contact(struct agg *a, int month, const char *region,
+		const char *channel, const char *language,
+		const char *age_group, const char *gender, int dc, int dn)
+{
+	char key[256];
+	int n = snprintf(key, sizeof key, "%d" SEP "%s" SEP "%s" SEP "%s" SEP
+			 "%s" SEP "%s", month, region, s(channel), s(language),
+			 s(age_group), s(gender));
+	struct agg_cell *c = cell(&a->contacts_ix, &a->contacts,
+				  &a->ncontacts, &a->cap_contacts, key,
+				  (size_t)n);
+
+	if (!c)
+		return NS_ENOMEM;
+	c->a += dc;
+	c->b += dn;
+	return 0;
+}
+
+/* Split a key into its nparts fields (in place in buf). */
+static void split(char *buf, const char **parts, int nparts)
+{
+	int i;
+
+	for (i = 0; i < nparts; i++) {
+		char *sep = strchr(buf, '\x1f');
+		parts[i] = buf;
+		if (sep) {
+			*sep = '\0';
+			buf = sep + 1;
+		}
+	}
+}
+
+static int flush_map(sqlite3 *db, struct strmap *ix, struct agg_cell *cells,
+		     const char *sql, int nparts, struct nserr *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = db_prepare(db, sql, &st, err);
+
+	for (i = 0; !rc && i < ix->cap; i++) {
+		const struct strmap_slot *sl = &ix->slots[i];
+		const struct agg_cell *c;
+		const char *parts[6];
+		char buf[256];
+		int k;
+
+		if (!sl->key)
+			continue;
+		c = &cells[sl->value];
+		if (c->a == 0 && c->b == 0)
+			continue;
+		snprintf(buf, sizeof buf, "%s", sl->key);
+		split(buf, parts, nparts);
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, (int)strtol(parts[0], NULL, 10));
+		for (k = 1; k < nparts; k++)
+			sqlite3_bind_text(st, k + 1, parts[k], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, nparts + 1, c->a);
+		sqlite3_bind_int64(st, nparts + 2, c->b);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, err, "aggregates");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err)
+{
+	int rc = flush_map(db, &a->needs_ix, a->needs,
+		"INSERT INTO agg_needs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+		"ON CONFLICT DO UPDATE SET needs = needs + excluded.needs, "
+		"referrals = referrals + excluded.referrals", 5, err);
+
+	if (!rc)
+		rc = flush_map(db, &a->contacts_ix, a->contacts,
+			"INSERT INTO agg_contacts VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+			" ?7, ?8) ON CONFLICT DO UPDATE SET contacts = contacts"
+			" + excluded.contacts, needs = needs + excluded.needs",
+			6, err);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM agg_needs WHERE needs = 0;"
+			     "DELETE FROM agg_contacts WHERE contacts = 0", err);
+	agg_clear(a);
+	return rc;
+}

@@ -1,0 +1,155 @@
+/*
+ * ingest_int: the pieces of the ingest shared between its files (not part
+ * of the public API): the canonical columns, a validated row, the issue
+ * tally, the aggregates and the store.
+ */
+#ifndef NEEDSTAT_INGEST_INT_H
+#define NEEDSTAT_INGEST_INT_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "classify.h"
+#include "datetime.h"
+#include "nserr.h"
+#include "postal.h"
+#include "strmap.h"
+#include "taxcode.h"
+
+/* The canonical contact-log columns (FORMATS.md section 5). */
+enum canon_col {
+	CC_CONTACT_ID, CC_STARTED_AT, CC_CHANNEL, CC_LANGUAGE, CC_POSTAL,
+	CC_REGION, CC_AGE, CC_GENDER, CC_CODE, CC_CATEGORY, CC_STATUS,
+	CC_REASON, CC_REFERRALS, CC_REFERRED_TO, CC_N
+};
+extern const char *const canon_names[CC_N];
+
+/* A record mapped onto the canonical columns (absent column: NULL). */
+struct canon_row {
+	uint64_t line;
+	const char *v[CC_N];
+	size_t len[CC_N];
+};
+
+enum row_kind { ROW_NEED, ROW_CONTACT_ONLY };
+
+/* A row that passed validation, classified. */
+struct need_row {
+	enum row_kind kind;
+	const char *contact_id;
+	size_t contact_len;
+	struct ns_datetime when;
+	char local[20];
+	int month;                   /* YYYYMM */
+	const char *channel, *language, *age_group, *gender;
+	char agebuf[16];
+	struct postal postal;
+	int region;                  /* classifier region index */
+	struct taxcode code;
+	int has_code;
+	int category;                /* classifier category index */
+	int category_given;          /* 1: from need_category, not the map */
+	const char *status, *reason;
+	long referrals;              /* -1 unknown */
+	const char *referred_to;
+	size_t referred_len;
+};
+
+/* Why a row is bad. */
+struct row_fault {
+	int col;                     /* enum canon_col, or -1 for the row */
+	const char *column;          /* name for messages */
+	const char *value;
+	size_t value_len;
+	char reason[160];
+};
+
+/* Tally of issues (kind 'reject' or 'field') by column and reason. */
+struct issue_tally {
+	struct strmap index;         /* "kind\x1fcolumn\x1freason" -> slot */
+	struct issue_slot {
+		const char *key;         /* owned by index */
+		long count;
+		char example[64];
+	} *slots;
+	size_t n, cap;
+};
+
+int tally_init(struct issue_tally *t);
+void tally_release(struct issue_tally *t);
+void tally_clear(struct issue_tally *t);
+/* tally_add: count one issue; example is kept for the first of its kind. */
+int tally_add(struct issue_tally *t, const char *kind, const char *column,
+	      const char *reason, const char *example, size_t example_len);
+/* tally_add_n: the same, count times. */
+int tally_add_n(struct issue_tally *t, const char *kind, const char *column,
+		const char *reason, const char *example, size_t example_len,
+		long count);
+
+/*
+ * row_check: validate a canonical row, classify it into *out.  Optional
+ * fields that fail are set unknown and counted in *fields.  Returns 0 for
+ * a good row, 1 for a bad row (*fault says why).
+ */
+int row_check(const struct classify *cl, const struct canon_row *in,
+	      struct need_row *out, struct row_fault *fault,
+	      struct issue_tally *fields);
+
+/* In-memory aggregates, flushed into agg_needs / agg_contacts. */
+struct agg {
+	struct strmap needs_ix, contacts_ix;
+	struct agg_cell { int64_t a, b; } *needs, *contacts;
+	size_t nneeds, ncontacts, cap_needs, cap_contacts;
+};
+
+int agg_init(struct agg *a);
+void agg_release(struct agg *a);
+void agg_clear(struct agg *a);
+/* agg_need: add d (+1 or -1) need with referrals r to a needs cell. */
+int agg_need(struct agg *a, int month, const char *category,
+	     const char *region, const char *status, const char *reason,
+	     int d, long referrals);
+/* agg_contact: add dc contacts and dn needs to a contacts cell. */
+int agg_contact(struct agg *a, int month, const char *region,
+		const char *channel, const char *language,
+		const char *age_group, const char *gender, int dc, int dn);
+/* agg_flush: add the cells to the tables, drop zero rows, clear. */
+int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err);
+/* agg_full: 1 when the maps hold enough cells to be worth flushing. */
+int agg_full(const struct agg *a);
+
+#endif
+
+/* The writer: contacts, needs, referrals, codes, aggregates. */
+struct store {
+	sqlite3 *db;
+	const struct classify *cl;
+	long source_id, batch_id;
+	int source_was_empty;          /* no lookups needed for new contacts */
+	sqlite3_stmt *ins_contact, *find_contact, *upd_contact, *old_needs,
+		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq;
+	struct strmap codes;           /* code text -> id << 16 | category */
+	struct agg agg;
+	/* the contact being written */
+	char cur_key[72];
+	size_t cur_len;
+	int64_t cur_id;
+	int cur_seq;
+	int cur_month;
+	char cur_region[64], cur_channel[24], cur_language[24], cur_age[16],
+	     cur_gender[24];
+	/* counts */
+	long contacts_new, contacts_replaced, needs, rows_loaded;
+	char date_min[11], date_max[11];
+};
+
+int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
+	       long source_id, struct nserr *err);
+void store_close(struct store *s);
+/* store_begin_batch: start writing rows of batch_id. */
+void store_begin_batch(struct store *s, long batch_id);
+/* store_row: write one good row. */
+int store_row(struct store *s, const struct need_row *r, struct nserr *err);
+/* store_end_batch: finish the current contact, flush aggregates. */
+int store_end_batch(struct store *s, struct nserr *err);

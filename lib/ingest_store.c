@@ -1,0 +1,401 @@
+/*
+ * ingest_store: writing validated rows with prepared statements inside the
+ * caller's transaction.  Consecutive rows with one contact_id make one
+ * contact.  A contact_id already stored for the source from an earlier
+ * batch is replaced (its needs deleted, aggregates decremented); one seen
+ * earlier in this batch gets the new needs appended.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "ingest_int.h"
+
+static const char *const sql[] = {
+	"INSERT INTO contacts(source_id, source_contact_id, batch_id, "
+	"started_local, utc_offset, started_utc, month, channel, language, "
+	"postal_key, province, region_id, age_group, gender) VALUES "
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	"SELECT id, batch_id, month, region_id, channel, language, age_group, "
+	"gender FROM contacts WHERE source_id = ?1 AND source_contact_id = ?2",
+	"UPDATE contacts SET batch_id = ?3, started_local = ?4, utc_offset = "
+	"?5, started_utc = ?6, month = ?7, channel = ?8, language = ?9, "
+	"postal_key = ?10, province = ?11, region_id = ?12, age_group = ?13, "
+	"gender = ?14 WHERE id = ?15 AND source_id = ?1 AND "
+	"source_contact_id = ?2",
+	"SELECT category, status, reason, referrals FROM needs WHERE "
+	"contact_id = ?1",
+	"DELETE FROM needs WHERE contact_id = ?1",
+	"INSERT INTO needs(contact_id, seq, code_id, category, map_version, "
+	"status, reason, referrals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"INSERT INTO referrals(need_id, agency) VALUES (?1, ?2)",
+	"INSERT INTO codes(code, service, targets, level) VALUES (?1, ?2, ?3, "
+	"?4)",
+	"SELECT coalesce(max(seq), 0) FROM needs WHERE contact_id = ?1",
+};
+
+int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
+	       long source_id, struct nserr *err)
+{
+	sqlite3_stmt **st[] = {&s->ins_contact, &s->find_contact,
+		&s->upd_contact, &s->old_needs, &s->del_needs, &s->ins_need,
+		&s->ins_ref, &s->ins_code, &s->max_seq};
+	sqlite3_stmt *q;
+	long long n;
+	size_t i;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->db = db;
+	s->cl = cl;
+	s->source_id = source_id;
+	if (strmap_init(&s->codes) || agg_init(&s->agg))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	for (i = 0; i < sizeof st / sizeof st[0]; i++)
+		if ((rc = db_prepare(db, sql[i], st[i], err)) != 0)
+			return rc;
+	if ((rc = db_prepare(db, "SELECT count(*) FROM contacts WHERE "
+			     "source_id = ?1", &q, err)) != 0)
+		return rc;
+	sqlite3_bind_int64(q, 1, source_id);
+	n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 1;
+	sqlite3_finalize(q);
+	s->source_was_empty = n == 0;
+	if ((rc = db_prepare(db, "SELECT id, code, service FROM codes", &q,
+			     err)) != 0)
+		return rc;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(q, 1);
+		const char *svc = (const char *)sqlite3_column_text(q, 2);
+		int cat = classify_code(cl, svc, strlen(svc));
+		if (strmap_put(&s->codes, code, strlen(code),
+			       (sqlite3_column_int64(q, 0) << 16) | cat,
+			       NULL, NULL) < 0)
+			break;
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	sqlite3_finalize(s->ins_contact);
+	sqlite3_finalize(s->find_contact);
+	sqlite3_finalize(s->upd_contact);
+	sqlite3_finalize(s->old_needs);
+	sqlite3_finalize(s->del_needs);
+	sqlite3_finalize(s->ins_need);
+	sqlite3_finalize(s->ins_ref);
+	sqlite3_finalize(s->ins_code);
+	sqlite3_finalize(s->max_seq);
+	strmap_release(&s->codes);
+	agg_release(&s->agg);
+}
+
+void store_begin_batch(struct store *s, long batch_id)
+{
+	s->batch_id = batch_id;
+	s->cur_len = 0;
+	s->cur_id = 0;
+}
+
+static void bind_contact(struct store *s, sqlite3_stmt *st,
+			 const struct need_row *r)
+{
+	const struct classify_region *reg = &s->cl->regions[r->region];
+	const struct ns_datetime *w = &r->when;
+
+	sqlite3_bind_int64(st, 1, s->source_id);
+	sqlite3_bind_text(st, 2, r->contact_id, (int)r->contact_len,
+			  SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, s->batch_id);
+	sqlite3_bind_text(st, 4, r->local, -1, SQLITE_STATIC);
+	if (w->has_offset) {
+		sqlite3_bind_int(st, 5, w->offset_min);
+		sqlite3_bind_int64(st, 6, dt_epoch(w));
+	} else {
+		sqlite3_bind_null(st, 5);
+		sqlite3_bind_null(st, 6);
+	}
+	sqlite3_bind_int(st, 7, r->month);
+#define TXT(i, v) ((v) ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) \
+		       : sqlite3_bind_null(st, i))
+	TXT(8, r->channel);
+	TXT(9, r->language);
+	TXT(10, r->postal.key[0] ? r->postal.key : NULL);
+	TXT(11, reg->province);
+	TXT(12, reg->id);
+	TXT(13, r->age_group);
+	TXT(14, r->gender);
+#undef TXT
+}
+
+static const char *category_id(const struct store *s, int idx)
+{
+	return s->cl->cats[idx];
+}
+
+/* Take back an earlier batch's version of contact id from the aggregates. */
+static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
+			  struct nserr *err)
+{
+	int month = sqlite3_column_int(found, 2), rc = 0, n = 0;
+	char region[64];
+
+	snprintf(region, sizeof region, "%s", sqlite3_column_text(found, 3));
+	sqlite3_reset(s->old_needs);
+	sqlite3_bind_int64(s->old_needs, 1, id);
+	while (!rc && sqlite3_step(s->old_needs) == SQLITE_ROW) {
+		rc = agg_need(&s->agg, month,
+			(const char *)sqlite3_column_text(s->old_needs, 0), region,
+			(const char *)sqlite3_column_text(s->old_needs, 1),
+			(const char *)sqlite3_column_text(s->old_needs, 2), -1,
+			(long)sqlite3_column_int64(s->old_needs, 3));
+		n++;
+	}
+	if (!rc)
+		rc = agg_contact(&s->agg, month, region,
+			(const char *)sqlite3_column_text(found, 4),
+			(const char *)sqlite3_column_text(found, 5),
+			(const char *)sqlite3_column_text(found, 6),
+			(const char *)sqlite3_column_text(found, 7), -1, -n);
+	if (rc)
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	sqlite3_reset(s->del_needs);
+	sqlite3_bind_int64(s->del_needs, 1, id);
+	if (sqlite3_step(s->del_needs) != SQLITE_DONE)
+		return db_fail(s->db, err, "replacing a contact");
+	return 0;
+}
+
+static void copy(char *dst, size_t size, const void *src)
+{
+	snprintf(dst, size, "%s", src ? (const char *)src : "");
+}
+
+static void remember_dims(struct store *s, int month, const char *region,
+			  const char *channel, const char *language,
+			  const char *age, const char *gender)
+{
+	s->cur_month = month;
+	copy(s->cur_region, sizeof s->cur_region, region);
+	copy(s->cur_channel, sizeof s->cur_channel, channel);
+	copy(s->cur_language, sizeof s->cur_language, language);
+	copy(s->cur_age, sizeof s->cur_age, age);
+	copy(s->cur_gender, sizeof s->cur_gender, gender);
+}
+
+static const char *nz(const char *v)
+{
+	return v && *v ? v : NULL;
+}
+
+/* The contact_id is stored already: replace it or append to it. */
+static int existing_contact(struct store *s, const struct need_row *r,
+			    struct nserr *err)
+{
+	sqlite3_stmt *f = s->find_contact;
+	int rc;
+
+	sqlite3_reset(f);
+	sqlite3_bind_int64(f, 1, s->source_id);
+	sqlite3_bind_text(f, 2, r->contact_id, (int)r->contact_len,
+			  SQLITE_STATIC);
+	if (sqlite3_step(f) != SQLITE_ROW)
+		return db_fail(s->db, err, "looking up a contact");
+	s->cur_id = sqlite3_column_int64(f, 0);
+	if (sqlite3_column_int64(f, 1) == s->batch_id) {
+		/* seen earlier in this batch: append its needs */
+		remember_dims(s, sqlite3_column_int(f, 2),
+			(const char *)sqlite3_column_text(f, 3),
+			(const char *)sqlite3_column_text(f, 4),
+			(const char *)sqlite3_column_text(f, 5),
+			(const char *)sqlite3_column_text(f, 6),
+			(const char *)sqlite3_column_text(f, 7));
+		sqlite3_reset(s->max_seq);
+		sqlite3_bind_int64(s->max_seq, 1, s->cur_id);
+		s->cur_seq = sqlite3_step(s->max_seq) == SQLITE_ROW
+			? sqlite3_column_int(s->max_seq, 0) : 0;
+		return 0;
+	}
+	if ((rc = unload_contact(s, s->cur_id, f, err)) != 0)
+		return rc;
+	sqlite3_reset(s->upd_contact);
+	bind_contact(s, s->upd_contact, r);
+	sqlite3_bind_int64(s->upd_contact, 15, s->cur_id);
+	if (sqlite3_step(s->upd_contact) != SQLITE_DONE)
+		return db_fail(s->db, err, "replacing a contact");
+	s->contacts_replaced++;
+	s->cur_seq = 0;
+	return 1;
+}
+
+static void track_dates(struct store *s, const struct need_row *r)
+{
+	if (!s->date_min[0] || memcmp(r->local, s->date_min, 10) < 0)
+		memcpy(s->date_min, r->local, 10), s->date_min[10] = '\0';
+	if (!s->date_max[0] || memcmp(r->local, s->date_max, 10) > 0)
+		memcpy(s->date_max, r->local, 10), s->date_max[10] = '\0';
+}
+
+static int start_contact(struct store *s, const struct need_row *r,
+			 struct nserr *err)
+{
+	const struct classify_region *reg = &s->cl->regions[r->region];
+	int rc, fresh = 1;
+
+	sqlite3_reset(s->ins_contact);
+	bind_contact(s, s->ins_contact, r);
+	rc = sqlite3_step(s->ins_contact);
+	if (rc == SQLITE_CONSTRAINT) {
+		sqlite3_reset(s->ins_contact);
+		rc = existing_contact(s, r, err);
+		if (rc < 0)
+			return rc;
+		fresh = rc;           /* 1: replaced, 0: appended */
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(s->db, err, "inserting a contact");
+	} else {
+		s->cur_id = sqlite3_last_insert_rowid(s->db);
+		s->cur_seq = 0;
+		s->contacts_new++;
+	}
+	memcpy(s->cur_key, r->contact_id, r->contact_len);
+	s->cur_len = r->contact_len;
+	track_dates(s, r);
+	if (!fresh)
+		return 0;
+	remember_dims(s, r->month, reg->id, r->channel, r->language,
+		      r->age_group, r->gender);
+	if (agg_contact(&s->agg, r->month, reg->id, r->channel, r->language,
+			r->age_group, r->gender, 1, 0))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	return 0;
+}
+
+static int code_id(struct store *s, const struct need_row *r, int64_t *id,
+		   struct nserr *err)
+{
+	char full[TAXCODE_MAX + TAXCODE_TARGETS_MAX + 4];
+	int64_t *slot;
+	int n = r->code.targets[0]
+		? snprintf(full, sizeof full, "%s * %s", r->code.service,
+			   r->code.targets)
+		: snprintf(full, sizeof full, "%s", r->code.service);
+	int rc = strmap_put(&s->codes, full, (size_t)n, -1, &slot, NULL);
+
+	if (rc < 0)
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	if (rc == 0) {
+		*id = *slot >> 16;
+		return 0;
+	}
+	sqlite3_reset(s->ins_code);
+	sqlite3_bind_text(s->ins_code, 1, full, n, SQLITE_STATIC);
+	sqlite3_bind_text(s->ins_code, 2, r->code.service, -1, SQLITE_STATIC);
+	if (r->code.targets[0])
+		sqlite3_bind_text(s->ins_code, 3, r->code.targets, -1,
+				  SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s->ins_code, 3);
+	sqlite3_bind_int(s->ins_code, 4, r->code.level);
+	if (sqlite3_step(s->ins_code) != SQLITE_DONE)
+		return db_fail(s->db, err, "inserting a code");
+	*id = sqlite3_last_insert_rowid(s->db);
+	*slot = (*id << 16) | r->category;
+	return 0;
+}
+
+/* referred_to: agencies joined by ';', blanks trimmed, empties skipped. */
+static int store_referrals(struct store *s, int64_t need_id,
+			   const struct need_row *r, struct nserr *err)
+{
+	const char *p = r->referred_to, *end = p + r->referred_len;
+
+	while (p && p < end) {
+		const char *semi = memchr(p, ';', (size_t)(end - p));
+		const char *a = p, *b = semi ? semi : end;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b > a) {
+			sqlite3_reset(s->ins_ref);
+			sqlite3_bind_int64(s->ins_ref, 1, need_id);
+			sqlite3_bind_text(s->ins_ref, 2, a, (int)(b - a),
+					  SQLITE_STATIC);
+			if (sqlite3_step(s->ins_ref) != SQLITE_DONE)
+				return db_fail(s->db, err, "inserting a referral");
+		}
+		p = semi ? semi + 1 : end;
+	}
+	return 0;
+}
+
+static int store_need(struct store *s, const struct need_row *r,
+		      struct nserr *err)
+{
+	sqlite3_stmt *st = s->ins_need;
+	const char *cat = category_id(s, r->category);
+	int64_t cid = 0;
+	int rc;
+
+	if (r->has_code && (rc = code_id(s, r, &cid, err)) != 0)
+		return rc;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, s->cur_id);
+	sqlite3_bind_int(st, 2, ++s->cur_seq);
+	if (r->has_code)
+		sqlite3_bind_int64(st, 3, cid);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_text(st, 4, cat, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, r->category_given ? 0 : s->cl->map_version);
+	sqlite3_bind_text(st, 6, r->status, -1, SQLITE_STATIC);
+	if (r->reason)
+		sqlite3_bind_text(st, 7, r->reason, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 7);
+	if (r->referrals >= 0)
+		sqlite3_bind_int64(st, 8, r->referrals);
+	else
+		sqlite3_bind_null(st, 8);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(s->db, err, "inserting a need");
+	if (r->referred_len &&
+	    (rc = store_referrals(s, sqlite3_last_insert_rowid(s->db), r,
+				  err)) != 0)
+		return rc;
+	s->needs++;
+	if (agg_need(&s->agg, s->cur_month, cat, s->cur_region, r->status,
+		     r->reason, 1, r->referrals) ||
+	    agg_contact(&s->agg, s->cur_month, s->cur_region,
+			nz(s->cur_channel), nz(s->cur_language), nz(s->cur_age),
+			nz(s->cur_gender), 0, 1))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	return 0;
+}
+
+int store_row(struct store *s, const struct need_row *r, struct nserr *err)
+{
+	int rc;
+
+	if (s->cur_len != r->contact_len ||
+	    memcmp(s->cur_key, r->contact_id, r->contact_len) != 0) {
+		if (agg_full(&s->agg) && (rc = agg_flush(&s->agg, s->db, err)))
+			return rc;
+		if ((rc = start_contact(s, r, err)) != 0)
+			return rc;
+	}
+	s->rows_loaded++;
+	if (r->kind == ROW_CONTACT_ONLY)
+		return 0;
+	return store_need(s, r, err);
+}
+
+int store_end_batch(struct store *s, struct nserr *err)
+{
+	s->cur_len = 0;
+	return agg_flush(&s->agg, s->db, err);
+}

@@ -1,0 +1,332 @@
+/*
+ * refdata: validated loading of small reference CSV files.
+ */
+#include "refdata.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "db.h"
+#include "postal.h"
+#include "taxcode.h"
+
+#define REF_MAXCOLS 5
+
+struct spec {
+	const char *what;                  /* for messages */
+	const char *cols[REF_MAXCOLS];     /* canonical names, NULL-ended */
+	int required;                      /* the first N are required */
+	const char *alias0;                /* another name for column 0 */
+	const char *sql;                   /* insert, ?1.. = columns */
+};
+
+static const struct spec specs[] = {
+	[REF_CATEGORIES] = {"categories", {"id", "name_en", "name_fr", "sort"},
+		1, NULL, "INSERT INTO categories VALUES (?1, coalesce(?2, ?1), "
+		"coalesce(?3, ?2, ?1), coalesce(?4, 1000)) ON CONFLICT(id) DO "
+		"UPDATE SET name_en=excluded.name_en, name_fr=excluded.name_fr,"
+		" sort=excluded.sort"},
+	[REF_MAP] = {"category map", {"prefix", "category"}, 2, "code_prefix",
+		"INSERT INTO category_map VALUES (?3, ?1, ?2)"},
+	[REF_REGIONS] = {"regions", {"id", "level", "parent_id", "name_en",
+		"name_fr"}, 2, NULL, "INSERT INTO regions VALUES (?1, ?2, ?3, "
+		"coalesce(?4, ?1), coalesce(?5, ?4, ?1)) ON CONFLICT(id) DO "
+		"UPDATE SET level=excluded.level, parent_id=excluded.parent_id, "
+		"name_en=excluded.name_en, name_fr=excluded.name_fr"},
+	[REF_CROSSWALK] = {"crosswalk", {"key", "region_id"}, 2, "fsa",
+		"INSERT OR REPLACE INTO region_keys VALUES (?1, ?2)"},
+	[REF_POPULATIONS] = {"populations", {"region_id", "year", "population",
+		"source"}, 3, NULL, "INSERT OR REPLACE INTO populations VALUES "
+		"(?1, ?2, ?3, ?4)"},
+	[REF_TERMS] = {"terms", {"code", "name_en", "name_fr"}, 2, NULL,
+		"INSERT OR REPLACE INTO terms VALUES (?1, ?2, ?3)"},
+};
+
+struct loader {
+	sqlite3 *db;
+	enum refdata_kind kind;
+	const struct spec *spec;
+	const char *path;
+	sqlite3_stmt *ins;
+	int colidx[REF_MAXCOLS];   /* file column of each spec column, -1 */
+	int have_header;
+	long rows, version;
+	struct nserr *err;
+};
+
+static int bad(struct loader *l, unsigned long long line, const char *fmt,
+	       const char *a, const char *b)
+{
+	char msg[512];
+	snprintf(msg, sizeof msg, fmt, a, b);
+	return nserr_set(l->err, NS_EDATA, "%s:%llu: %s", l->path, line, msg);
+}
+
+static int read_header(struct loader *l, const struct csvin_record *r)
+{
+	size_t i;
+	int c;
+
+	for (c = 0; c < REF_MAXCOLS; c++)
+		l->colidx[c] = -1;
+	for (i = 0; i < r->nfields; i++) {
+		const char *f = r->field[i];
+		for (c = 0; c < REF_MAXCOLS && l->spec->cols[c]; c++) {
+			if (strcmp(f, l->spec->cols[c]) == 0 ||
+			    (c == 0 && l->spec->alias0 &&
+			     strcmp(f, l->spec->alias0) == 0))
+				l->colidx[c] = (int)i;
+		}
+	}
+	for (c = 0; c < l->spec->required; c++) {
+		if (l->colidx[c] < 0)
+			return bad(l, r->line, "missing required column '%s' "
+				   "in this %s file", l->spec->cols[c],
+				   l->spec->what);
+	}
+	l->have_header = 1;
+	return 0;
+}
+
+static const char *col(const struct loader *l, const struct csvin_record *r,
+		       int c)
+{
+	int i = l->colidx[c];
+	if (i < 0 || (size_t)i >= r->nfields || r->len[i] == 0)
+		return NULL;
+	return r->field[i];
+}
+
+static int check_int(struct loader *l, const struct csvin_record *r, int c,
+		     long lo, long hi, long *out)
+{
+	const char *s = col(l, r, c);
+	char *end;
+	long v;
+
+	if (!s)
+		return bad(l, r->line, "column '%s' is empty%s",
+			   l->spec->cols[c], "");
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end || errno || v < lo || v > hi)
+		return bad(l, r->line, "column '%s': '%s' is not a valid "
+			   "number here", l->spec->cols[c], s);
+	*out = v;
+	return 0;
+}
+
+static int check_row(struct loader *l, const struct csvin_record *r)
+{
+	const char *a = col(l, r, 0), *why = NULL;
+	struct postal pc;
+	long v;
+
+	if (!a)
+		return bad(l, r->line, "column '%s' is empty%s",
+			   l->spec->cols[0], "");
+	switch (l->kind) {
+	case REF_MAP:
+		if (taxcode_check_prefix(a, strlen(a), &why) != 0)
+			return bad(l, r->line, "'%s' is not a taxonomy prefix"
+				   " (%s)", a, why);
+		if (!col(l, r, 1))
+			return bad(l, r->line, "prefix '%s' has no category%s",
+				   a, "");
+		break;
+	case REF_CROSSWALK:
+		if (postal_parse(a, strlen(a), &pc, &why) != 0 ||
+		    pc.kind == POSTAL_BLANK || strcmp(pc.key, a) != 0)
+			return bad(l, r->line, "'%s' is not an FSA (K1A) or a "
+				   "5-digit ZIP%s", a, "");
+		break;
+	case REF_POPULATIONS:
+		if (check_int(l, r, 1, 1800, 2200, &v) ||
+		    check_int(l, r, 2, 1, 2000000000L, &v))
+			return l->err->code;
+		break;
+	case REF_CATEGORIES:
+		if (col(l, r, 3) && check_int(l, r, 3, -1000000, 1000000, &v))
+			return l->err->code;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int on_record(const struct csvin_record *r, void *ctx)
+{
+	struct loader *l = ctx;
+	int c, rc;
+
+	if (csvin_is_blank_record(r) || (r->len[0] && r->field[0][0] == '#'))
+		return 0;
+	if (!l->have_header)
+		return read_header(l, r);
+	if ((rc = check_row(l, r)) != 0)
+		return rc;
+	sqlite3_reset(l->ins);
+	sqlite3_clear_bindings(l->ins);
+	for (c = 0; c < REF_MAXCOLS && l->spec->cols[c]; c++) {
+		const char *v = col(l, r, c);
+		if (v)
+			sqlite3_bind_text(l->ins, c + 1, v, -1, SQLITE_STATIC);
+	}
+	if (l->kind == REF_MAP)
+		sqlite3_bind_int64(l->ins, 3, l->version);
+	if (sqlite3_step(l->ins) != SQLITE_DONE) {
+		const char *m = sqlite3_errmsg(l->db);
+		if (strstr(m, "FOREIGN KEY"))
+			return bad(l, r->line, "'%s' refers to an unknown "
+				   "%s", col(l, r, l->kind == REF_MAP ? 1 :
+				   l->kind == REF_REGIONS ? 2 : 1) ?
+				   col(l, r, l->kind == REF_MAP ? 1 :
+				   l->kind == REF_REGIONS ? 2 : 1) : "",
+				   l->kind == REF_MAP ? "category (load its "
+				   "categories file first)" : "region");
+		if (strstr(m, "UNIQUE"))
+			return bad(l, r->line, "'%s' appears twice%s", col(l,
+				   r, 0), "");
+		return db_fail(l->db, l->err, l->path);
+	}
+	l->rows++;
+	return 0;
+}
+
+static int new_map_version(struct loader *l)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	const char *base = strrchr(l->path, '/');
+	int rc;
+
+	if ((rc = db_prepare(l->db, "INSERT INTO map_versions(name, loaded_at)"
+			     " VALUES (?1, ?2)", &st, l->err)) != 0)
+		return rc;
+	db_now_utc(now, sizeof now);
+	sqlite3_bind_text(st, 1, base ? base + 1 : l->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(l->db, l->err,
+							   "map version");
+	sqlite3_finalize(st);
+	l->version = (long)sqlite3_last_insert_rowid(l->db);
+	return rc;
+}
+
+static int run_loader(struct loader *l)
+{
+	struct csvin in;
+	int fd, rc;
+
+	fd = open(l->path, O_RDONLY);
+	if (fd < 0)
+		return nserr_set(l->err, NS_ENOINPUT, "cannot open '%s': %s",
+				 l->path, strerror(errno));
+	if ((rc = csvin_init(&in, fd, l->path, on_record, NULL, l)) != 0) {
+		close(fd);
+		return nserr_set(l->err, rc, "out of memory");
+	}
+	rc = csvin_run(&in, l->err);
+	csvin_release(&in);
+	close(fd);
+	if (!rc && !l->have_header)
+		rc = nserr_set(l->err, NS_EDATA, "%s: empty file: a header row "
+			       "is required", l->path);
+	if (!rc && l->rows == 0)
+		rc = nserr_set(l->err, NS_EDATA, "%s: no rows after the header",
+			       l->path);
+	return rc;
+}
+
+int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
+		 struct refdata_result *res, struct nserr *err)
+{
+	struct loader l;
+	int own = sqlite3_get_autocommit(db), rc;
+
+	memset(&l, 0, sizeof l);
+	l.db = db;
+	l.kind = kind;
+	l.spec = &specs[kind];
+	l.path = path;
+	l.err = err;
+	if (own && (rc = db_begin(db, err)) != 0)
+		return rc;
+	if (kind == REF_REGIONS)   /* a child may come before its parent */
+		sqlite3_exec(db, "PRAGMA defer_foreign_keys=ON", 0, 0, 0);
+	rc = db_prepare(db, l.spec->sql, &l.ins, err);
+	if (!rc && kind == REF_MAP)
+		rc = new_map_version(&l);
+	if (!rc)
+		rc = run_loader(&l);
+	sqlite3_finalize(l.ins);
+	if (!rc && kind == REF_REGIONS)
+		rc = refdata_rebuild_ancestors(db, err);
+	if (!rc && kind == REF_REGIONS)
+		rc = db_exec(db, "PRAGMA foreign_key_check", err);
+	if (own) {
+		if (!rc)
+			rc = db_commit(db, err);
+		if (rc)
+			db_rollback(db);
+	}
+	if (!rc && res) {
+		res->rows = l.rows;
+		res->map_version = l.version;
+	}
+	return rc;
+}
+
+int refdata_rebuild_ancestors(sqlite3 *db, struct nserr *err)
+{
+	long long loops;
+	int rc = db_exec(db, "DELETE FROM region_ancestors;"
+		"INSERT INTO region_ancestors "
+		"WITH RECURSIVE up(region_id, ancestor_id, depth) AS ("
+		" SELECT id, id, 0 FROM regions"
+		" UNION ALL SELECT up.region_id, r.parent_id, up.depth + 1"
+		" FROM up JOIN regions r ON r.id = up.ancestor_id"
+		" WHERE r.parent_id IS NOT NULL AND up.depth < 16)"
+		" SELECT region_id, ancestor_id, min(depth) FROM up"
+		" GROUP BY region_id, ancestor_id", err);
+	if (rc)
+		return rc;
+	rc = db_int(db, "SELECT count(*) FROM region_ancestors WHERE depth>=16",
+		    0, &loops, err);
+	if (!rc && loops)
+		rc = nserr_set(err, NS_EDATA, "regions: a parent_id chain loops "
+			       "back on itself");
+	return rc;
+}
+
+int refdata_load_bundled(sqlite3 *db, const char *datadir, struct nserr *err)
+{
+	static const struct { enum refdata_kind kind; const char *file; } b[] = {
+		{REF_CATEGORIES, "categories.csv"},
+		{REF_REGIONS, "regions.csv"},
+		{REF_POPULATIONS, "populations.csv"},
+	};
+	char path[4096];
+	long long maps;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof b / sizeof b[0]; i++) {
+		snprintf(path, sizeof path, "%s/data/%s", datadir, b[i].file);
+		if ((rc = refdata_load(db, b[i].kind, path, NULL, err)) != 0)
+			return rc;
+	}
+	if ((rc = db_int(db, "SELECT count(*) FROM map_versions", 0, &maps,
+			 err)) != 0)
+		return rc;
+	if (maps)
+		return 0;
+	snprintf(path, sizeof path, "%s/data/category_map.csv", datadir);
+	return refdata_load(db, REF_MAP, path, NULL, err);
+}

@@ -1,0 +1,185 @@
+/*
+ * stats: Wilson, Garwood, rate and rate-ratio intervals on top of GSL's
+ * quantile functions (see stats.h for the formulas and contracts).
+ */
+#include <math.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+#include "stats.h"
+
+static void interval_nan(struct stats_interval *out)
+{
+	out->est = NAN;
+	out->lo = NAN;
+	out->hi = NAN;
+}
+
+static int level_ok(double level)
+{
+	return isfinite(level) && level > 0.0 && level < 1.0;
+}
+
+static int positive_finite(double x)
+{
+	return isfinite(x) && x > 0.0;
+}
+
+static int bad_level(double level, struct nserr *err)
+{
+	return nserr_set(err, NS_EUSAGE,
+			 "confidence level %g is not between 0 and 1", level);
+}
+
+/*
+ * poisson_bounds: the Garwood bounds of count k; GSL's handler must already
+ * be off.  Returns 0 or NS_EINTERNAL.
+ */
+static int poisson_bounds(int64_t k, double alpha, double *lo, double *hi,
+			  struct nserr *err)
+{
+	double kd = (double)k;
+
+	*lo = k == 0 ? 0.0 : gsl_cdf_chisq_Pinv(alpha / 2.0, 2.0 * kd) / 2.0;
+	*hi = gsl_cdf_chisq_Pinv(1.0 - alpha / 2.0, 2.0 * kd + 2.0) / 2.0;
+	if (isnan(*lo) || isnan(*hi))
+		return nserr_set(err, NS_EINTERNAL,
+				 "chi-square quantile failed for count %lld",
+				 (long long)k);
+	return 0;
+}
+
+int stats_wilson(int64_t k, int64_t n, double level,
+		 struct stats_interval *out, struct nserr *err)
+{
+	double z, nd, p, denom, centre, half;
+	gsl_error_handler_t *old;
+
+	interval_nan(out);
+	if (!level_ok(level))
+		return bad_level(level, err);
+	if (k < 0 || n < 0 || k > n)
+		return nserr_set(err, NS_EUSAGE,
+				 "share %lld/%lld: need 0 <= k <= n",
+				 (long long)k, (long long)n);
+	if (n == 0)
+		return 0;
+	old = gsl_set_error_handler_off();
+	z = gsl_cdf_ugaussian_Pinv(1.0 - (1.0 - level) / 2.0);
+	gsl_set_error_handler(old);
+	if (!isfinite(z))
+		return nserr_set(err, NS_EINTERNAL,
+				 "normal quantile failed for level %g", level);
+	nd = (double)n;
+	p = (double)k / nd;
+	denom = 1.0 + z * z / nd;
+	centre = (p + z * z / (2.0 * nd)) / denom;
+	half = z * sqrt(p * (1.0 - p) / nd + z * z / (4.0 * nd * nd)) / denom;
+	out->est = p;
+	out->lo = k == 0 ? 0.0 : centre - half;
+	out->hi = k == n ? 1.0 : centre + half;
+	return 0;
+}
+
+int stats_poisson(int64_t k, double level, struct stats_interval *out,
+		  struct nserr *err)
+{
+	gsl_error_handler_t *old;
+	double lo, hi;
+	int rc;
+
+	interval_nan(out);
+	if (!level_ok(level))
+		return bad_level(level, err);
+	if (k < 0)
+		return nserr_set(err, NS_EUSAGE, "count %lld is negative",
+				 (long long)k);
+	old = gsl_set_error_handler_off();
+	rc = poisson_bounds(k, 1.0 - level, &lo, &hi, err);
+	gsl_set_error_handler(old);
+	if (rc)
+		return rc;
+	out->est = (double)k;
+	out->lo = lo;
+	out->hi = hi;
+	return 0;
+}
+
+int stats_rate(int64_t k, double pop, double per, double level,
+	       struct stats_interval *out, struct nserr *err)
+{
+	struct stats_interval c;
+	double f;
+	int rc;
+
+	interval_nan(out);
+	if (!positive_finite(pop) || !positive_finite(per))
+		return nserr_set(err, NS_EUSAGE,
+				 "rate: population %g and multiplier %g must "
+				 "be positive", pop, per);
+	rc = stats_poisson(k, level, &c, err);
+	if (rc)
+		return rc;
+	f = per / pop;
+	out->est = c.est * f;
+	out->lo = c.lo * f;
+	out->hi = c.hi * f;
+	return 0;
+}
+
+/* odds: p/(1-p) scaled by f, with p == 1 -> +INFINITY. */
+static double odds(double p, double f)
+{
+	if (p >= 1.0)
+		return INFINITY;
+	return p / (1.0 - p) * f;
+}
+
+static void ratio_finish(struct stats_ratio *out)
+{
+	out->pct = (out->rr - 1.0) * 100.0;
+	out->pct_lo = (out->lo - 1.0) * 100.0;
+	out->pct_hi = (out->hi - 1.0) * 100.0;
+	out->significant = out->lo > 1.0 || out->hi < 1.0;
+}
+
+int stats_rate_ratio(int64_t k1, double t1, int64_t k2, double t2,
+		     double level, struct stats_ratio *out, struct nserr *err)
+{
+	gsl_error_handler_t *old;
+	double alpha, pl, pu, f, a = (double)k1, b = (double)k2;
+
+	out->rr = out->lo = out->hi = NAN;
+	out->pct = out->pct_lo = out->pct_hi = NAN;
+	out->significant = 0;
+	if (!level_ok(level))
+		return bad_level(level, err);
+	if (k1 < 0 || k2 < 0 || !positive_finite(t1) || !positive_finite(t2))
+		return nserr_set(err, NS_EUSAGE,
+				 "rate ratio: counts %lld, %lld must not be "
+				 "negative and exposures %g, %g must be "
+				 "positive", (long long)k1, (long long)k2,
+				 t1, t2);
+	alpha = 1.0 - level;
+	f = t2 / t1;
+	if (k1 == 0 && k2 == 0) {
+		out->lo = 0.0;
+		out->hi = INFINITY;
+		ratio_finish(out);
+		return 0;
+	}
+	old = gsl_set_error_handler_off();
+	pl = k1 == 0 ? 0.0 : gsl_cdf_beta_Pinv(alpha / 2.0, a, b + 1.0);
+	pu = k2 == 0 ? 1.0 : gsl_cdf_beta_Pinv(1.0 - alpha / 2.0, a + 1.0, b);
+	gsl_set_error_handler(old);
+	if (isnan(pl) || isnan(pu))
+		return nserr_set(err, NS_EINTERNAL,
+				 "beta quantile failed for counts %lld, %lld",
+				 (long long)k1, (long long)k2);
+	out->rr = k2 == 0 ? INFINITY : (a / t1) / (b / t2);
+	out->lo = odds(pl, f);
+	out->hi = odds(pu, f);
+	ratio_finish(out);
+	return 0;
+}
