@@ -35,9 +35,14 @@ enum dt_form {
  * 12-hour clock (AM/PM, any case) needs an hour 1..12; a trailing zone is
  * an abbreviation (UTC, GMT, Z, NST/NDT, AST/ADT, EST/EDT, CST/CDT,
  * MST/MDT, PST/PDT, AKST/AKDT, HST) or an ISO offset.
+ * Years have four digits (0001..9999); seconds are 0..59 (no leap
+ * second); fractional seconds are dropped; DT_ISO allows 'T', 't' or one
+ * space before the time and no blank before the offset.
  * Returns 0 on success, NS_EDATA on failure with *why set to a static
- * English phrase ("is not a date", "month 13 out of range", ...).
- * *out is unspecified on failure.
+ * English phrase ("is empty", "is not a date", "month out of range",
+ * "day out of range for the month", "hour out of range", "is not a time",
+ * "unknown time zone", "offset out of range", "trailing characters after
+ * the time", ...).  *out is unspecified on failure.
  */
 int dt_parse(const char *s, size_t len, enum dt_form form,
 	     struct ns_datetime *out, const char **why);
@@ -64,7 +69,7 @@ int64_t dt_epoch(const struct ns_datetime *d);
 /*
  * dt_format_local: write the local date-time as "YYYY-MM-DD HH:MM:SS" (or
  * "YYYY-MM-DD" without a time) into buf (at least 20 bytes).  Returns the
- * length written.
+ * length written, or 0 (buf set to "" when size > 0) when buf is too small.
  */
 int dt_format_local(const struct ns_datetime *d, char *buf, size_t size);
 

@@ -265,7 +265,7 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 {
 	struct stat st;
 	sqlite3 *db = NULL;
-	int flags = SQLITE_OPEN_READWRITE, rc, fresh;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, rc, fresh;
 	long long have = 0;
 
 	*out = NULL;

@@ -4,7 +4,8 @@
  * gender, unmet reason, referral count.
  *
  * Every function takes s[0..len) (not NUL-terminated), forgives case,
- * surrounding blanks and inner runs of blanks, and on success points
+ * surrounding blanks and inner runs of blanks (for the word fields, '-'
+ * and '_' count as blanks: "walk_in", "Non-Binary"), and on success points
  * *canon at a static canonical string.  On failure it returns NS_EDATA and
  * sets *why to a static English phrase.  A blank value is reported by
  * returning 0 with *canon == NULL (the caller decides whether blank is
@@ -28,15 +29,20 @@ int fv_channel(const char *s, size_t len, const char **canon, const char **why);
  * codes in ISO 639-1), an ISO 639-2/3 code of a common language mapped to
  * its 639-1 code (eng -> en, fra/fre -> fr, spa -> es, ara, zho/chi, pan,
  * iku, ...), or an English or French name with or without accents
- * ("French", "Français", "francais" -> fr; "Inuktitut" -> iu);
- * "other" and "unknown" are kept as such. */
+ * ("French", "Français", "francais" -> fr; "Inuktitut" -> iu); sign
+ * languages (ASL, LSQ, "sign language") -> "sgn" (ISO 639-2); a locale tag
+ * "en-CA"/"fr_CA" gives its language; "other" and "unknown" (autre,
+ * inconnu) are kept as such.  A name with non-ASCII letters is folded with
+ * utf8proc, which allocates: the one slow path. */
 int fv_language(const char *s, size_t len, const char **canon,
 		const char **why);
 
 /* age bands: "N-M" with 0 <= N <= M <= 120 (returned normalised, e.g.
  * "18-24"), "N+" (e.g. "65+"), "unknown"; "under 18"/"<18" -> "0-17". The
  * canonical string is written into buf (size >= 16) and *canon points to
- * it (or to static "unknown"). */
+ * it (or to static "unknown").  Also "N to M", "N and over", "N years";
+ * failures: "is not an age group", "age out of range (0..120)", "age range
+ * is reversed". */
 int fv_age_group(const char *s, size_t len, char *buf, size_t size,
 		 const char **canon, const char **why);
 

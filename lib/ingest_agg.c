@@ -72,15 +72,40 @@ static const char *s(const char *v)
 	return v ? v : "";
 }
 
+/* Append "SEP part" to key at *n (parts are short: ids and codes). */
+static void put(char *key, size_t *n, const char *part)
+{
+	size_t len = strlen(part);
+
+	if (*n + len + 2 > 256)
+		len = 256 - *n - 2;
+	key[(*n)++] = '\x1f';
+	memcpy(key + *n, part, len);
+	*n += len;
+}
+
+static size_t month_key(char *key, int month)
+{
+	int i;
+
+	for (i = 5; i >= 0; i--, month /= 10)
+		key[i] = (char)('0' + month % 10);
+	return 6;
+}
+
 int agg_need(struct agg *a, int month, const char *category,
 	     const char *region, const char *status, const char *reason,
 	     int d, long referrals)
 {
 	char key[256];
-	int n = snprintf(key, sizeof key, "%d" SEP "%s" SEP "%s" SEP "%s" SEP
-			 "%s", month, category, region, status, s(reason));
-	struct agg_cell *c = cell(&a->needs_ix, &a->needs, &a->nneeds,
-				  &a->cap_needs, key, (size_t)n);
+	size_t n = month_key(key, month);
+	struct agg_cell *c;
+
+	put(key, &n, category);
+	put(key, &n, region);
+	put(key, &n, status);
+	put(key, &n, s(reason));
+	c = cell(&a->needs_ix, &a->needs, &a->nneeds, &a->cap_needs, key, n);
 
 	if (!c)
 		return NS_ENOMEM;
@@ -94,12 +119,16 @@ int agg_contact(struct agg *a, int month, const char *region,
 		const char *age_group, const char *gender, int dc, int dn)
 {
 	char key[256];
-	int n = snprintf(key, sizeof key, "%d" SEP "%s" SEP "%s" SEP "%s" SEP
-			 "%s" SEP "%s", month, region, s(channel), s(language),
-			 s(age_group), s(gender));
-	struct agg_cell *c = cell(&a->contacts_ix, &a->contacts,
-				  &a->ncontacts, &a->cap_contacts, key,
-				  (size_t)n);
+	size_t n = month_key(key, month);
+	struct agg_cell *c;
+
+	put(key, &n, region);
+	put(key, &n, s(channel));
+	put(key, &n, s(language));
+	put(key, &n, s(age_group));
+	put(key, &n, s(gender));
+	c = cell(&a->contacts_ix, &a->contacts, &a->ncontacts,
+		 &a->cap_contacts, key, n);
 
 	if (!c)
 		return NS_ENOMEM;

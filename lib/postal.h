@@ -27,10 +27,12 @@ struct postal {
  * insensitive, surrounding blanks ignored: "K1A 0B1", "K1A0B1",
  * "K1A  0B1", "K1A-0B1", "K1A, 0B1", and the FSA alone "K1A".  The FSA's
  * first letter must be one Canada Post uses (ABCEGHJKLMNPRSTVXY), its third
- * letter not D F I O Q U; the LDU is digit letter digit.  US: "12345" or
- * "12345-6789" (ZIP kept as 5 digits).  Returns 0 for BLANK, CA and US;
- * NS_EDATA for INVALID with *why a static phrase ("is not a postal code or
- * ZIP").  out->kind is always set.
+ * letter not D F I O Q U; the LDU is digit letter digit (any letter).  US:
+ * "12345" or "12345-6789" (ZIP kept as 5 digits).  Returns 0 for BLANK, CA
+ * and US; NS_EDATA for INVALID with *why a static phrase ("is not a postal
+ * code or ZIP", "first letter is not used in Canadian postal codes",
+ * "third character is not used in Canadian postal codes").  out->kind is
+ * always set.
  */
 int postal_parse(const char *s, size_t len, struct postal *out,
 		 const char **why);
@@ -43,8 +45,10 @@ int postal_parse(const char *s, size_t len, struct postal *out,
 const char *postal_province_of_letter(char c);
 
 /*
- * postal_us_state: two-letter state (or DC, PR...) of a 5-digit ZIP by its
- * 3-digit prefix (USPS ranges), NULL when the prefix is not assigned.
+ * postal_us_state: two-letter state (or DC, PR, VI, GU, or the military
+ * AA/AE/AP) of a 5-digit ZIP by its 3-digit prefix (USPS ranges; an unused
+ * prefix inside a state's span counts for that state), NULL when zip5 does
+ * not start with 5 digits or the prefix is not assigned.
  */
 const char *postal_us_state(const char *zip5);
 

@@ -25,12 +25,16 @@ struct taxcode {
 /*
  * taxcode_parse: parse s[0..len) into *out.  Normalises what a person would
  * forgive: leading/trailing blanks, lower case letters, spaces around " * ",
- * spaces inside a code around '-' and '.' ("BD - 1800").  Anything else that
- * does not match the grammar is rejected.  The service part may not be a
- * target code (section Y) when targets follow; a lone Y code is accepted
- * (level as usual).
- * Returns 0, or NS_EDATA with *why a static phrase ("is not a taxonomy
- * code", "segment '18000' is too long", "empty target after '*'").
+ * spaces inside a code around '-' and '.' ("BD - 1800"); "BD*YN" is read
+ * as "BD * YN".  Anything else that does not match the grammar is
+ * rejected, and the first letter must be a section letter (B D F H J L N P
+ * R T Y).  The service part may not be a target code (section Y) when
+ * targets follow; every target must be a section Y code; a lone Y code is
+ * accepted (level as usual).  A blank value is an error ("is empty").
+ * Returns 0, or NS_EDATA with *why a static phrase ("is empty", "is not a
+ * taxonomy code", "unknown taxonomy section", "segment is too long",
+ * "segment is too short", "empty segment after '.'", "empty target after
+ * '*'", "too many targets" when targets[] would overflow).
  */
 int taxcode_parse(const char *s, size_t len, struct taxcode *out,
 		  const char **why);
