@@ -119,16 +119,29 @@ int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err);
 /* agg_full: 1 when the maps hold enough cells to be worth flushing. */
 int agg_full(const struct agg *a);
 
-#endif
+struct pipe;
+
+#define PENDING_NEEDS 1024     /* needs buffered before a flush */
+#define NEEDS_PER_INSERT 64    /* rows of one multi-row INSERT */
+
+struct pending_need {
+	const struct need_row *row;   /* in the pipe block being written */
+	int64_t contact_id, code_id;
+	int seq;
+};
 
 /* The writer: contacts, needs, referrals, codes, aggregates. */
 struct store {
+	struct pipe *pipe;             /* writer thread; see ingest_pipe.h */
 	sqlite3 *db;
 	const struct classify *cl;
 	long source_id, batch_id;
-	int source_was_empty;          /* no lookups needed for new contacts */
 	sqlite3_stmt *ins_contact, *find_contact, *upd_contact, *old_needs,
-		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq;
+		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq,
+		     *ins_needs;
+	struct pending_need pend[PENDING_NEEDS];
+	size_t npend;
+	long cur_needs;                /* needs written for cur contact */
 	struct strmap codes;           /* code text -> id << 16 | category */
 	struct agg agg;
 	/* the contact being written */
@@ -153,3 +166,5 @@ void store_begin_batch(struct store *s, long batch_id);
 int store_row(struct store *s, const struct need_row *r, struct nserr *err);
 /* store_end_batch: finish the current contact, flush aggregates. */
 int store_end_batch(struct store *s, struct nserr *err);
+
+#endif

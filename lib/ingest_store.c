@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "ingest_int.h"
+#include "ingest_pipe.h"
 
 static const char *const sql[] = {
 	"INSERT INTO contacts(source_id, source_contact_id, batch_id, "
@@ -35,6 +36,30 @@ static const char *const sql[] = {
 	"SELECT coalesce(max(seq), 0) FROM needs WHERE contact_id = ?1",
 };
 
+static int write_block(void *ctx, const struct need_row *rows, size_t n,
+		       struct nserr *err);
+
+static int flush_needs(struct store *s, struct nserr *err);
+
+/* The multi-row INSERT of NEEDS_PER_INSERT needs. */
+static int prepare_multi(struct store *s, struct nserr *err)
+{
+	static const char head[] = "INSERT INTO needs(contact_id, seq, "
+		"code_id, category, map_version, status, reason, referrals) "
+		"VALUES ";
+	static const char row[] = "(?,?,?,?,?,?,?,?),";
+	char q[sizeof head + NEEDS_PER_INSERT * (sizeof row - 1)];
+	size_t n = sizeof head - 1, i;
+
+	memcpy(q, head, n);
+	for (i = 0; i < NEEDS_PER_INSERT; i++) {
+		memcpy(q + n, row, sizeof row - 1);
+		n += sizeof row - 1;
+	}
+	q[n - 1] = '\0';          /* drop the last comma */
+	return db_prepare(s->db, q, &s->ins_needs, err);
+}
+
 int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 	       long source_id, struct nserr *err)
 {
@@ -42,7 +67,6 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 		&s->upd_contact, &s->old_needs, &s->del_needs, &s->ins_need,
 		&s->ins_ref, &s->ins_code, &s->max_seq};
 	sqlite3_stmt *q;
-	long long n;
 	size_t i;
 	int rc;
 
@@ -55,13 +79,14 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 	for (i = 0; i < sizeof st / sizeof st[0]; i++)
 		if ((rc = db_prepare(db, sql[i], st[i], err)) != 0)
 			return rc;
-	if ((rc = db_prepare(db, "SELECT count(*) FROM contacts WHERE "
-			     "source_id = ?1", &q, err)) != 0)
+	if ((rc = prepare_multi(s, err)) != 0)
 		return rc;
-	sqlite3_bind_int64(q, 1, source_id);
-	n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 1;
-	sqlite3_finalize(q);
-	s->source_was_empty = n == 0;
+	if (!(s->pipe = malloc(sizeof *s->pipe)) ||
+	    (rc = pipe_start(s->pipe, write_block, s, err)) != 0) {
+		free(s->pipe);
+		s->pipe = NULL;
+		return rc ? rc : nserr_set(err, NS_ENOMEM, "out of memory");
+	}
 	if ((rc = db_prepare(db, "SELECT id, code, service FROM codes", &q,
 			     err)) != 0)
 		return rc;
@@ -80,12 +105,20 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 
 void store_close(struct store *s)
 {
+	if (s->pipe) {
+		struct nserr ignored;
+		pipe_drain(s->pipe, &ignored);
+		pipe_stop(s->pipe);
+		free(s->pipe);
+		s->pipe = NULL;
+	}
 	sqlite3_finalize(s->ins_contact);
 	sqlite3_finalize(s->find_contact);
 	sqlite3_finalize(s->upd_contact);
 	sqlite3_finalize(s->old_needs);
 	sqlite3_finalize(s->del_needs);
 	sqlite3_finalize(s->ins_need);
+	sqlite3_finalize(s->ins_needs);
 	sqlite3_finalize(s->ins_ref);
 	sqlite3_finalize(s->ins_code);
 	sqlite3_finalize(s->max_seq);
@@ -171,7 +204,13 @@ static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 
 static void copy(char *dst, size_t size, const void *src)
 {
-	snprintf(dst, size, "%s", src ? (const char *)src : "");
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 static void remember_dims(struct store *s, int month, const char *region,
@@ -198,6 +237,8 @@ static int existing_contact(struct store *s, const struct need_row *r,
 	sqlite3_stmt *f = s->find_contact;
 	int rc;
 
+	if ((rc = flush_needs(s, err)) != 0)
+		return rc;
 	sqlite3_reset(f);
 	sqlite3_bind_int64(f, 1, s->source_id);
 	sqlite3_bind_text(f, 2, r->contact_id, (int)r->contact_len,
@@ -333,56 +374,118 @@ static int store_referrals(struct store *s, int64_t need_id,
 	return 0;
 }
 
+/* Bind pending need i at parameter offset k of st. */
+static void bind_need(struct store *s, sqlite3_stmt *st, int k,
+		      const struct pending_need *p)
+{
+	const struct need_row *r = p->row;
+
+	sqlite3_bind_int64(st, k + 1, p->contact_id);
+	sqlite3_bind_int(st, k + 2, p->seq);
+	if (r->has_code)
+		sqlite3_bind_int64(st, k + 3, p->code_id);
+	else
+		sqlite3_bind_null(st, k + 3);
+	sqlite3_bind_text(st, k + 4, category_id(s, r->category), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int64(st, k + 5, r->category_given ? 0
+			   : s->cl->map_version);
+	sqlite3_bind_text(st, k + 6, r->status, -1, SQLITE_STATIC);
+	if (r->reason)
+		sqlite3_bind_text(st, k + 7, r->reason, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, k + 7);
+	if (r->referrals >= 0)
+		sqlite3_bind_int64(st, k + 8, r->referrals);
+	else
+		sqlite3_bind_null(st, k + 8);
+}
+
+/* Insert pending needs [from, from + n) with one statement. */
+static int insert_needs(struct store *s, sqlite3_stmt *st, size_t from,
+			size_t n, struct nserr *err)
+{
+	int64_t last;
+	size_t i;
+	int rc;
+
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++)
+		bind_need(s, st, (int)(8 * i), &s->pend[from + i]);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(s->db, err, "inserting needs");
+	/* rowids of one INSERT's new rows are consecutive (max + 1 each) */
+	last = sqlite3_last_insert_rowid(s->db);
+	for (i = 0; i < n; i++) {
+		const struct need_row *r = s->pend[from + i].row;
+		if (r->referred_len &&
+		    (rc = store_referrals(s, last - (int64_t)(n - 1 - i), r,
+					  err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Write the pending needs: NEEDS_PER_INSERT rows a statement. */
+static int flush_needs(struct store *s, struct nserr *err)
+{
+	size_t i = 0;
+	int rc = 0;
+
+	while (!rc && s->npend - i >= NEEDS_PER_INSERT) {
+		rc = insert_needs(s, s->ins_needs, i, NEEDS_PER_INSERT, err);
+		i += NEEDS_PER_INSERT;
+	}
+	for (; !rc && i < s->npend; i++)
+		rc = insert_needs(s, s->ins_need, i, 1, err);
+	s->npend = 0;
+	return rc;
+}
+
 static int store_need(struct store *s, const struct need_row *r,
 		      struct nserr *err)
 {
-	sqlite3_stmt *st = s->ins_need;
-	const char *cat = category_id(s, r->category);
+	struct pending_need *p;
 	int64_t cid = 0;
 	int rc;
 
 	if (r->has_code && (rc = code_id(s, r, &cid, err)) != 0)
 		return rc;
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, s->cur_id);
-	sqlite3_bind_int(st, 2, ++s->cur_seq);
-	if (r->has_code)
-		sqlite3_bind_int64(st, 3, cid);
-	else
-		sqlite3_bind_null(st, 3);
-	sqlite3_bind_text(st, 4, cat, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, r->category_given ? 0 : s->cl->map_version);
-	sqlite3_bind_text(st, 6, r->status, -1, SQLITE_STATIC);
-	if (r->reason)
-		sqlite3_bind_text(st, 7, r->reason, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 7);
-	if (r->referrals >= 0)
-		sqlite3_bind_int64(st, 8, r->referrals);
-	else
-		sqlite3_bind_null(st, 8);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(s->db, err, "inserting a need");
-	if (r->referred_len &&
-	    (rc = store_referrals(s, sqlite3_last_insert_rowid(s->db), r,
-				  err)) != 0)
+	if (s->npend == PENDING_NEEDS && (rc = flush_needs(s, err)) != 0)
 		return rc;
+	p = &s->pend[s->npend++];
+	p->row = r;
+	p->contact_id = s->cur_id;
+	p->seq = ++s->cur_seq;
+	p->code_id = cid;
 	s->needs++;
-	if (agg_need(&s->agg, s->cur_month, cat, s->cur_region, r->status,
-		     r->reason, 1, r->referrals) ||
-	    agg_contact(&s->agg, s->cur_month, s->cur_region,
-			nz(s->cur_channel), nz(s->cur_language), nz(s->cur_age),
-			nz(s->cur_gender), 0, 1))
+	s->cur_needs++;
+	if (agg_need(&s->agg, s->cur_month, category_id(s, r->category),
+		     s->cur_region, r->status, r->reason, 1, r->referrals))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	return 0;
 }
 
-int store_row(struct store *s, const struct need_row *r, struct nserr *err)
+/* Count the needs written for the current contact in its cell. */
+static int end_contact(struct store *s, struct nserr *err)
+{
+	if (s->cur_needs && agg_contact(&s->agg, s->cur_month, s->cur_region,
+			nz(s->cur_channel), nz(s->cur_language), nz(s->cur_age),
+			nz(s->cur_gender), 0, (int)s->cur_needs))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	s->cur_needs = 0;
+	return 0;
+}
+
+static int write_row(struct store *s, const struct need_row *r,
+		     struct nserr *err)
 {
 	int rc;
 
 	if (s->cur_len != r->contact_len ||
 	    memcmp(s->cur_key, r->contact_id, r->contact_len) != 0) {
+		if ((rc = end_contact(s, err)) != 0)
+			return rc;
 		if (agg_full(&s->agg) && (rc = agg_flush(&s->agg, s->db, err)))
 			return rc;
 		if ((rc = start_contact(s, r, err)) != 0)
@@ -394,8 +497,33 @@ int store_row(struct store *s, const struct need_row *r, struct nserr *err)
 	return store_need(s, r, err);
 }
 
+/* Runs on the writer thread: one block of rows, then the pending needs
+ * (they point into the block, which is reused after this returns). */
+static int write_block(void *ctx, const struct need_row *rows, size_t n,
+		       struct nserr *err)
+{
+	struct store *s = ctx;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; !rc && i < n; i++)
+		rc = write_row(s, &rows[i], err);
+	if (!rc)
+		rc = flush_needs(s, err);
+	return rc;
+}
+
+int store_row(struct store *s, const struct need_row *r, struct nserr *err)
+{
+	return pipe_push(s->pipe, r, err);
+}
+
 int store_end_batch(struct store *s, struct nserr *err)
 {
+	int rc = pipe_drain(s->pipe, err);
+
+	if (!rc)
+		rc = end_contact(s, err);
 	s->cur_len = 0;
-	return agg_flush(&s->agg, s->db, err);
+	return rc ? rc : agg_flush(&s->agg, s->db, err);
 }
