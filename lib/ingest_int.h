@@ -123,6 +123,7 @@ struct pipe;
 
 #define PENDING_NEEDS 1024     /* needs buffered before a flush */
 #define NEEDS_PER_INSERT 64    /* rows of one multi-row INSERT */
+#define CONTACTS_PER_INSERT 32 /* contacts of one multi-row INSERT */
 
 struct pending_need {
 	const struct need_row *row;   /* in the pipe block being written */
@@ -138,7 +139,8 @@ struct store {
 	long source_id, batch_id;
 	sqlite3_stmt *ins_contact, *find_contact, *upd_contact, *old_needs,
 		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq,
-		     *ins_needs;
+		     *ins_needs, *ins_contacts;
+	int64_t next_id;               /* id for the next new contact */
 	struct pending_need pend[PENDING_NEEDS];
 	size_t npend;
 	long cur_needs;                /* needs written for cur contact */

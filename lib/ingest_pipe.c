@@ -100,7 +100,9 @@ int pipe_push(struct pipe *p, const struct need_row *r, struct nserr *err)
 {
 	struct pipe_block *b = p->blocks[p->cur];
 	struct need_row *c;
-	size_t need = r->contact_len + r->referred_len + 2;
+	/* only needs carry referred_to; a contact-only row leaves it unset */
+	size_t ref = r->kind == ROW_NEED && r->referred_to ? r->referred_len : 0;
+	size_t need = r->contact_len + ref + 2;
 
 	if (b->n == PIPE_ROWS || b->used + need > PIPE_ARENA) {
 		if (b->n)
@@ -114,8 +116,8 @@ int pipe_push(struct pipe *p, const struct need_row *r, struct nserr *err)
 	c = &b->rows[b->n++];
 	*c = *r;
 	c->contact_id = keep(b, r->contact_id, r->contact_len);
-	if (r->referred_to)
-		c->referred_to = keep(b, r->referred_to, r->referred_len);
+	c->referred_to = ref ? keep(b, r->referred_to, ref) : NULL;
+	c->referred_len = ref;
 	if (r->age_group == r->agebuf)
 		c->age_group = c->agebuf;
 	return 0;

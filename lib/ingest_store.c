@@ -16,8 +16,8 @@
 static const char *const sql[] = {
 	"INSERT INTO contacts(source_id, source_contact_id, batch_id, "
 	"started_local, utc_offset, started_utc, month, channel, language, "
-	"postal_key, province, region_id, age_group, gender) VALUES "
-	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	"postal_key, province, region_id, age_group, gender, id) VALUES "
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	"SELECT id, batch_id, month, region_id, channel, language, age_group, "
 	"gender FROM contacts WHERE source_id = ?1 AND source_contact_id = ?2",
 	"UPDATE contacts SET batch_id = ?3, started_local = ?4, utc_offset = "
@@ -40,6 +40,32 @@ static int write_block(void *ctx, const struct need_row *rows, size_t n,
 		       struct nserr *err);
 
 static int flush_needs(struct store *s, struct nserr *err);
+
+/* The multi-row INSERT of CONTACTS_PER_INSERT contacts. */
+static int prepare_contacts(struct store *s, struct nserr *err)
+{
+	static const char head[] = "INSERT INTO contacts(source_id, "
+		"source_contact_id, batch_id, started_local, utc_offset, "
+		"started_utc, month, channel, language, postal_key, province, "
+		"region_id, age_group, gender, id) VALUES ";
+	static const char row[] = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?),";
+	char q[sizeof head + CONTACTS_PER_INSERT * (sizeof row - 1)];
+	size_t n = sizeof head - 1, i;
+	long long max;
+	int rc;
+
+	memcpy(q, head, n);
+	for (i = 0; i < CONTACTS_PER_INSERT; i++) {
+		memcpy(q + n, row, sizeof row - 1);
+		n += sizeof row - 1;
+	}
+	q[n - 1] = '\0';
+	if ((rc = db_int(s->db, "SELECT max(id) FROM contacts", 0, &max,
+			 err)) != 0)
+		return rc;
+	s->next_id = max + 1;
+	return db_prepare(s->db, q, &s->ins_contacts, err);
+}
 
 /* The multi-row INSERT of NEEDS_PER_INSERT needs. */
 static int prepare_multi(struct store *s, struct nserr *err)
@@ -79,7 +105,8 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 	for (i = 0; i < sizeof st / sizeof st[0]; i++)
 		if ((rc = db_prepare(db, sql[i], st[i], err)) != 0)
 			return rc;
-	if ((rc = prepare_multi(s, err)) != 0)
+	if ((rc = prepare_multi(s, err)) != 0 ||
+	    (rc = prepare_contacts(s, err)) != 0)
 		return rc;
 	if (!(s->pipe = malloc(sizeof *s->pipe)) ||
 	    (rc = pipe_start(s->pipe, write_block, s, err)) != 0) {
@@ -119,6 +146,7 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->del_needs);
 	sqlite3_finalize(s->ins_need);
 	sqlite3_finalize(s->ins_needs);
+	sqlite3_finalize(s->ins_contacts);
 	sqlite3_finalize(s->ins_ref);
 	sqlite3_finalize(s->ins_code);
 	sqlite3_finalize(s->max_seq);
@@ -133,27 +161,27 @@ void store_begin_batch(struct store *s, long batch_id)
 	s->cur_id = 0;
 }
 
-static void bind_contact(struct store *s, sqlite3_stmt *st,
+static void bind_contact(struct store *s, sqlite3_stmt *st, int k,
 			 const struct need_row *r)
 {
 	const struct classify_region *reg = &s->cl->regions[r->region];
 	const struct ns_datetime *w = &r->when;
 
-	sqlite3_bind_int64(st, 1, s->source_id);
-	sqlite3_bind_text(st, 2, r->contact_id, (int)r->contact_len,
+	sqlite3_bind_int64(st, k + 1, s->source_id);
+	sqlite3_bind_text(st, k + 2, r->contact_id, (int)r->contact_len,
 			  SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, s->batch_id);
-	sqlite3_bind_text(st, 4, r->local, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, k + 3, s->batch_id);
+	sqlite3_bind_text(st, k + 4, r->local, -1, SQLITE_STATIC);
 	if (w->has_offset) {
-		sqlite3_bind_int(st, 5, w->offset_min);
-		sqlite3_bind_int64(st, 6, dt_epoch(w));
+		sqlite3_bind_int(st, k + 5, w->offset_min);
+		sqlite3_bind_int64(st, k + 6, dt_epoch(w));
 	} else {
-		sqlite3_bind_null(st, 5);
-		sqlite3_bind_null(st, 6);
+		sqlite3_bind_null(st, k + 5);
+		sqlite3_bind_null(st, k + 6);
 	}
-	sqlite3_bind_int(st, 7, r->month);
-#define TXT(i, v) ((v) ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) \
-		       : sqlite3_bind_null(st, i))
+	sqlite3_bind_int(st, k + 7, r->month);
+#define TXT(i, v) ((v) ? sqlite3_bind_text(st, k + i, v, -1, \
+		       SQLITE_STATIC) : sqlite3_bind_null(st, k + i))
 	TXT(8, r->channel);
 	TXT(9, r->language);
 	TXT(10, r->postal.key[0] ? r->postal.key : NULL);
@@ -263,7 +291,7 @@ static int existing_contact(struct store *s, const struct need_row *r,
 	if ((rc = unload_contact(s, s->cur_id, f, err)) != 0)
 		return rc;
 	sqlite3_reset(s->upd_contact);
-	bind_contact(s, s->upd_contact, r);
+	bind_contact(s, s->upd_contact, 0, r);
 	sqlite3_bind_int64(s->upd_contact, 15, s->cur_id);
 	if (sqlite3_step(s->upd_contact) != SQLITE_DONE)
 		return db_fail(s->db, err, "replacing a contact");
@@ -280,28 +308,13 @@ static void track_dates(struct store *s, const struct need_row *r)
 		memcpy(s->date_max, r->local, 10), s->date_max[10] = '\0';
 }
 
-static int start_contact(struct store *s, const struct need_row *r,
-			 struct nserr *err)
+/* Bookkeeping once a contact row is resolved: key, dates, dimensions and
+ * its contact cell (fresh: new or replaced; else appended to). */
+static int contact_started(struct store *s, const struct need_row *r,
+			   int fresh, struct nserr *err)
 {
 	const struct classify_region *reg = &s->cl->regions[r->region];
-	int rc, fresh = 1;
 
-	sqlite3_reset(s->ins_contact);
-	bind_contact(s, s->ins_contact, r);
-	rc = sqlite3_step(s->ins_contact);
-	if (rc == SQLITE_CONSTRAINT) {
-		sqlite3_reset(s->ins_contact);
-		rc = existing_contact(s, r, err);
-		if (rc < 0)
-			return rc;
-		fresh = rc;           /* 1: replaced, 0: appended */
-	} else if (rc != SQLITE_DONE) {
-		return db_fail(s->db, err, "inserting a contact");
-	} else {
-		s->cur_id = sqlite3_last_insert_rowid(s->db);
-		s->cur_seq = 0;
-		s->contacts_new++;
-	}
 	memcpy(s->cur_key, r->contact_id, r->contact_len);
 	s->cur_len = r->contact_len;
 	track_dates(s, r);
@@ -313,6 +326,33 @@ static int start_contact(struct store *s, const struct need_row *r,
 			r->age_group, r->gender, 1, 0))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	return 0;
+}
+
+static int start_contact(struct store *s, const struct need_row *r,
+			 struct nserr *err)
+{
+	int rc, fresh = 1;
+
+	sqlite3_reset(s->ins_contact);
+	bind_contact(s, s->ins_contact, 0, r);
+	sqlite3_bind_null(s->ins_contact, 15);
+	rc = sqlite3_step(s->ins_contact);
+	if (rc == SQLITE_CONSTRAINT) {
+		sqlite3_reset(s->ins_contact);
+		rc = existing_contact(s, r, err);
+		if (rc < 0)
+			return rc;
+		fresh = rc;           /* 1: replaced, 0: appended */
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(s->db, err, "inserting a contact");
+	} else {
+		s->cur_id = sqlite3_last_insert_rowid(s->db);
+		if (s->cur_id >= s->next_id)
+			s->next_id = s->cur_id + 1;
+		s->cur_seq = 0;
+		s->contacts_new++;
+	}
+	return contact_started(s, r, fresh, err);
 }
 
 static int code_id(struct store *s, const struct need_row *r, int64_t *id,
@@ -497,17 +537,118 @@ static int write_row(struct store *s, const struct need_row *r,
 	return store_need(s, r, err);
 }
 
+static int same_key(const struct need_row *a, const struct need_row *b)
+{
+	return a->contact_len == b->contact_len &&
+	       memcmp(a->contact_id, b->contact_id, a->contact_len) == 0;
+}
+
+/*
+ * Find CONTACTS_PER_INSERT consecutive contact groups from rows[i]:
+ * start[g] is the first row of group g, start[CONTACTS_PER_INSERT] the end.
+ * Returns 1 when found and their ids are distinct, else 0.
+ */
+static int find_chunk(const struct need_row *rows, size_t i, size_t n,
+		      size_t *start)
+{
+	int g = 0, a, b;
+
+	start[0] = i;
+	while (g < CONTACTS_PER_INSERT && i < n) {
+		size_t j = i + 1;
+		while (j < n && same_key(&rows[j], &rows[i]))
+			j++;
+		start[++g] = j;
+		i = j;
+	}
+	if (g < CONTACTS_PER_INSERT)
+		return 0;
+	for (a = 0; a < g; a++)
+		for (b = a + 1; b < g; b++)
+			if (same_key(&rows[start[a]], &rows[start[b]]))
+				return 0;
+	return 1;
+}
+
+/* Insert the chunk's contacts in one statement with ids next_id...
+ * Returns 0, 1 when a contact already exists (nothing inserted), or a
+ * negative status. */
+static int insert_contacts(struct store *s, const struct need_row *rows,
+			   const size_t *start, struct nserr *err)
+{
+	sqlite3_stmt *st = s->ins_contacts;
+	int g, rc;
+
+	sqlite3_reset(st);
+	for (g = 0; g < CONTACTS_PER_INSERT; g++) {
+		bind_contact(s, st, 15 * g, &rows[start[g]]);
+		sqlite3_bind_int64(st, 15 * g + 15, s->next_id + g);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, err, "inserting contacts");
+	return 0;
+}
+
+/* The chunk's contacts are inserted: write their needs. */
+static int chunk_needs(struct store *s, const struct need_row *rows,
+		       const size_t *start, struct nserr *err)
+{
+	int g, rc;
+
+	for (g = 0; g < CONTACTS_PER_INSERT; g++) {
+		size_t j;
+		if ((rc = end_contact(s, err)) != 0)
+			return rc;
+		if (agg_full(&s->agg) && (rc = agg_flush(&s->agg, s->db, err)))
+			return rc;
+		s->cur_id = s->next_id + g;
+		s->cur_seq = 0;
+		s->contacts_new++;
+		if ((rc = contact_started(s, &rows[start[g]], 1, err)) != 0)
+			return rc;
+		for (j = start[g]; j < start[g + 1]; j++) {
+			s->rows_loaded++;
+			if (rows[j].kind == ROW_NEED &&
+			    (rc = store_need(s, &rows[j], err)) != 0)
+				return rc;
+		}
+	}
+	s->next_id += CONTACTS_PER_INSERT;
+	return 0;
+}
+
 /* Runs on the writer thread: one block of rows, then the pending needs
- * (they point into the block, which is reused after this returns). */
+ * (they point into the block, which is reused after this returns).
+ * New contacts go CONTACTS_PER_INSERT a statement; a chunk holding a
+ * contact already stored falls back to one row at a time. */
 static int write_block(void *ctx, const struct need_row *rows, size_t n,
 		       struct nserr *err)
 {
 	struct store *s = ctx;
-	size_t i;
+	size_t i = 0, start[CONTACTS_PER_INSERT + 1];
 	int rc = 0;
 
-	for (i = 0; !rc && i < n; i++)
-		rc = write_row(s, &rows[i], err);
+	while (!rc && i < n) {
+		if (s->cur_len == rows[i].contact_len &&
+		    memcmp(s->cur_key, rows[i].contact_id, s->cur_len) == 0) {
+			rc = write_row(s, &rows[i++], err);
+			continue;
+		}
+		if (find_chunk(rows, i, n, start) &&
+		    (rc = insert_contacts(s, rows, start, err)) == 0) {
+			rc = chunk_needs(s, rows, start, err);
+			i = start[CONTACTS_PER_INSERT];
+			continue;
+		}
+		if (rc < 0)
+			break;
+		rc = write_row(s, &rows[i++], err);
+	}
 	if (!rc)
 		rc = flush_needs(s, err);
 	return rc;
