@@ -311,8 +311,10 @@ static int cmp_issue(const void *a, const void *b)
 
 	if (k)
 		return k;
-	return x->count < y->count ? 1 : x->count > y->count ? -1
-		: strcmp(x->column, y->column);
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	k = strcmp(x->column, y->column);
+	return k ? k : strcmp(x->reason, y->reason);
 }
 
 static char *dupstr(const char *s)

@@ -169,4 +169,24 @@ int store_row(struct store *s, const struct need_row *r, struct nserr *err);
 /* store_end_batch: finish the current contact, flush aggregates. */
 int store_end_batch(struct store *s, struct nserr *err);
 
+/* Shared by ingest_store.c and ingest_batch.c (writer thread only). */
+void store_bind_contact(struct store *s, sqlite3_stmt *st, int k,
+			const struct need_row *r);
+const char *store_category(const struct store *s, int idx);
+int store_contact_started(struct store *s, const struct need_row *r,
+			  int fresh, struct nserr *err);
+int store_code_id(struct store *s, const struct need_row *r, int64_t *id,
+		  struct nserr *err);
+int store_referrals(struct store *s, int64_t need_id,
+		    const struct need_row *r, struct nserr *err);
+int store_write_row(struct store *s, const struct need_row *r,
+		    struct nserr *err);
+int batch_prepare_contacts(struct store *s, struct nserr *err);
+int batch_prepare_needs(struct store *s, struct nserr *err);
+int batch_flush_needs(struct store *s, struct nserr *err);
+int batch_need(struct store *s, const struct need_row *r, struct nserr *err);
+int batch_end_contact(struct store *s, struct nserr *err);
+int batch_write_block(void *ctx, const struct need_row *rows, size_t n,
+		      struct nserr *err);
+
 #endif

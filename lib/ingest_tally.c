@@ -63,6 +63,10 @@ int tally_add_n(struct issue_tally *t, const char *kind, const char *column,
 		s->count = 0;
 		if (example_len >= sizeof s->example)
 			example_len = sizeof s->example - 1;
+		/* a postal code may be a full one: never keep more than the
+		 * FSA's three characters of it */
+		if (strcmp(column, "postal_code") == 0 && example_len > 3)
+			example_len = 3;
 		if (example)
 			memcpy(s->example, example, example_len);
 		s->example[example ? example_len : 0] = '\0';
