@@ -1,5 +1,11 @@
 /*
  * classify: prefix table and region lookups built from the database.
+ *
+ * Everything is read once by classify_load: the categories (ids and both
+ * names, folded for name lookups), the prefixes of the map in force, the
+ * regions with their parent, level and province, and the crosswalk keys.
+ * Lookups are hash probes: a code is tried from its longest possible
+ * prefix down to one letter.
  */
 #include "classify.h"
 
@@ -12,11 +18,21 @@
 
 static char *dupstr(const unsigned char *s)
 {
-	size_t n = strlen((const char *)s);
-	char *d = malloc(n + 1);
-	if (d)
+	size_t n;
+	char *d;
+
+	if (!s)
+		return NULL;
+	n = strlen((const char *)s);
+	if ((d = malloc(n + 1)) != NULL)
 		memcpy(d, s, n + 1);
 	return d;
+}
+
+/* dupstr that treats NULL as "" (so NULL means out of memory). */
+static char *dupstr0(const unsigned char *s)
+{
+	return dupstr(s ? s : (const unsigned char *)"");
 }
 
 /* Fold case and accents, trim blanks: "  Français " -> "francais". */
@@ -56,6 +72,24 @@ static int add_catname(struct classify *c, const unsigned char *name, int idx)
 		? NS_ENOMEM : 0;
 }
 
+static int grow_cats(struct classify *c, size_t *cap)
+{
+	size_t nc = *cap ? *cap * 2 : 32;
+	char **a = realloc(c->cats, nc * sizeof *a);
+
+	if (!a)
+		return NS_ENOMEM;
+	c->cats = a;
+	if (!(a = realloc(c->cat_en, nc * sizeof *a)))
+		return NS_ENOMEM;
+	c->cat_en = a;
+	if (!(a = realloc(c->cat_fr, nc * sizeof *a)))
+		return NS_ENOMEM;
+	c->cat_fr = a;
+	*cap = nc;
+	return 0;
+}
+
 static int load_categories(struct classify *c, sqlite3 *db, struct nserr *err)
 {
 	sqlite3_stmt *st;
@@ -68,26 +102,28 @@ static int load_categories(struct classify *c, sqlite3 *db, struct nserr *err)
 	c->other = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *id = sqlite3_column_text(st, 0);
-		if (c->ncats == cap) {
-			char **nc;
-			cap = cap ? cap * 2 : 32;
-			if (!(nc = realloc(c->cats, cap * sizeof *nc)))
-				break;
-			c->cats = nc;
-		}
-		if (!(c->cats[c->ncats] = dupstr(id)))
+		size_t i = c->ncats;
+
+		if (i == cap && grow_cats(c, &cap))
 			break;
-		if (strcmp((const char *)id, "other") == 0)
-			c->other = (int)c->ncats;
-		if (add_catname(c, id, (int)c->ncats) ||
-		    add_catname(c, sqlite3_column_text(st, 1), (int)c->ncats) ||
-		    add_catname(c, sqlite3_column_text(st, 2), (int)c->ncats))
-			break;
+		c->cats[i] = dupstr0(id);
+		c->cat_en[i] = dupstr0(sqlite3_column_text(st, 1));
+		c->cat_fr[i] = dupstr0(sqlite3_column_text(st, 2));
 		c->ncats++;
+		if (!c->cats[i] || !c->cat_en[i] || !c->cat_fr[i])
+			break;
+		if (strcmp(c->cats[i], "other") == 0)
+			c->other = (int)i;
+		if (add_catname(c, id, (int)i) ||
+		    add_catname(c, sqlite3_column_text(st, 1), (int)i) ||
+		    add_catname(c, sqlite3_column_text(st, 2), (int)i))
+			break;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return nserr_set(err, NS_ENOMEM, "out of memory loading categories");
+		return rc == SQLITE_ROW ? nserr_set(err, NS_ENOMEM, "out of "
+			"memory loading categories") : db_fail(db, err,
+			"categories");
 	if (c->other < 0)
 		return nserr_set(err, NS_ECONFIG, "the database has no 'other' "
 				 "category: run needstat-init");
@@ -125,47 +161,46 @@ static int load_map(struct classify *c, sqlite3 *db, struct nserr *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "category map");
 }
 
-static int load_regions(struct classify *c, sqlite3 *db, struct nserr *err)
+/* Append one row of the regions query to c->regions. */
+static int add_region(struct classify *c, sqlite3_stmt *st, size_t *cap)
+{
+	struct classify_region *r;
+
+	if (c->nregions == *cap) {
+		size_t nc = *cap ? *cap * 2 : 128;
+		if (!(r = realloc(c->regions, nc * sizeof *r)))
+			return NS_ENOMEM;
+		c->regions = r;
+		*cap = nc;
+	}
+	r = &c->regions[c->nregions++];
+	memset(r, 0, sizeof *r);
+	r->parent = -1;
+	r->id = dupstr0(sqlite3_column_text(st, 0));
+	r->province = dupstr(sqlite3_column_text(st, 1));
+	r->parent_id = dupstr(sqlite3_column_text(st, 2));
+	r->level = dupstr0(sqlite3_column_text(st, 3));
+	r->name_en = dupstr0(sqlite3_column_text(st, 4));
+	r->name_fr = dupstr0(sqlite3_column_text(st, 5));
+	if (!r->id || !r->level || !r->name_en || !r->name_fr ||
+	    (sqlite3_column_type(st, 1) != SQLITE_NULL && !r->province) ||
+	    (sqlite3_column_type(st, 2) != SQLITE_NULL && !r->parent_id))
+		return NS_ENOMEM;
+	if (strmap_put(&c->regionids, r->id, strlen(r->id),
+		       (int64_t)(c->nregions - 1), NULL, NULL) < 0)
+		return NS_ENOMEM;
+	if (strcmp(r->id, "unknown") == 0)
+		c->unknown = (int)(c->nregions - 1);
+	return 0;
+}
+
+static int load_keys(struct classify *c, sqlite3 *db, struct nserr *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc = db_prepare(db, "SELECT r.id, (SELECT a.ancestor_id FROM "
-		"region_ancestors a JOIN regions p ON p.id = a.ancestor_id "
-		"WHERE a.region_id = r.id AND p.level IN ('province', 'state') "
-		"ORDER BY a.depth LIMIT 1) FROM regions r", &st, err);
+	int rc = db_prepare(db, "SELECT key, region_id FROM region_keys", &st,
+			    err);
 
 	if (rc)
-		return rc;
-	c->unknown = -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct classify_region *r;
-		const unsigned char *id = sqlite3_column_text(st, 0);
-		const unsigned char *prov = sqlite3_column_text(st, 1);
-		if (c->nregions == cap) {
-			cap = cap ? cap * 2 : 128;
-			r = realloc(c->regions, cap * sizeof *r);
-			if (!r)
-				break;
-			c->regions = r;
-		}
-		r = &c->regions[c->nregions];
-		r->id = dupstr(id);
-		r->province = prov ? dupstr(prov) : NULL;
-		if (!r->id || strmap_put(&c->regionids, r->id, strlen(r->id),
-					 (int64_t)c->nregions, NULL, NULL) < 0)
-			break;
-		if (strcmp(r->id, "unknown") == 0)
-			c->unknown = (int)c->nregions;
-		c->nregions++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "regions");
-	if (c->unknown < 0)
-		return nserr_set(err, NS_ECONFIG, "the database has no 'unknown' "
-				 "region: run needstat-init");
-	if ((rc = db_prepare(db, "SELECT key, region_id FROM region_keys", &st,
-			     err)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
@@ -177,6 +212,38 @@ static int load_regions(struct classify *c, sqlite3 *db, struct nserr *err)
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "crosswalk");
+}
+
+static int load_regions(struct classify *c, sqlite3 *db, struct nserr *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0, i;
+	int rc = db_prepare(db, "SELECT r.id, (SELECT a.ancestor_id FROM "
+		"region_ancestors a JOIN regions p ON p.id = a.ancestor_id "
+		"WHERE a.region_id = r.id AND p.level IN ('province', 'state') "
+		"ORDER BY a.depth LIMIT 1), r.parent_id, r.level, r.name_en, "
+		"r.name_fr FROM regions r ORDER BY r.id", &st, err);
+
+	if (rc)
+		return rc;
+	c->unknown = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (add_region(c, st, &cap))
+			break;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? nserr_set(err, NS_ENOMEM, "out of "
+			"memory loading regions") : db_fail(db, err, "regions");
+	if (c->unknown < 0)
+		return nserr_set(err, NS_ECONFIG, "the database has no 'unknown' "
+				 "region: run needstat-init");
+	for (i = 0; i < c->nregions; i++) {
+		const char *p = c->regions[i].parent_id;
+		if (p)
+			c->regions[i].parent = classify_region_id(c, p,
+								  strlen(p));
+	}
+	return load_keys(c, db, err);
 }
 
 int classify_load(struct classify *c, sqlite3 *db, struct nserr *err)
@@ -198,12 +265,22 @@ void classify_release(struct classify *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->ncats; i++)
+	for (i = 0; i < c->ncats; i++) {
 		free(c->cats[i]);
+		free(c->cat_en[i]);
+		free(c->cat_fr[i]);
+	}
 	free(c->cats);
+	free(c->cat_en);
+	free(c->cat_fr);
 	for (i = 0; i < c->nregions; i++) {
-		free((char *)c->regions[i].id);
-		free((char *)c->regions[i].province);
+		struct classify_region *r = &c->regions[i];
+		free((char *)r->id);
+		free((char *)r->province);
+		free((char *)r->level);
+		free((char *)r->name_en);
+		free((char *)r->name_fr);
+		free((char *)r->parent_id);
 	}
 	free(c->regions);
 	strmap_release(&c->prefixes);
@@ -213,16 +290,46 @@ void classify_release(struct classify *c)
 	memset(c, 0, sizeof *c);
 }
 
-int classify_code(const struct classify *c, const char *code, size_t len)
+int classify_code_prefix(const struct classify *c, const char *code,
+			 size_t len, size_t *plen)
 {
 	size_t n = len < c->max_prefix ? len : c->max_prefix;
 
 	for (; n > 0; n--) {
 		int64_t *v = strmap_get(&c->prefixes, code, n);
-		if (v)
+		if (v) {
+			if (plen)
+				*plen = n;
 			return (int)*v;
+		}
 	}
+	if (plen)
+		*plen = 0;
 	return c->other;
+}
+
+int classify_code(const struct classify *c, const char *code, size_t len)
+{
+	return classify_code_prefix(c, code, len, NULL);
+}
+
+int classify_explain(const struct classify *c, const char *s, size_t len,
+		     struct classify_info *out, const char **why)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = taxcode_parse(s, len, &out->code, why)) != 0)
+		return rc;
+	if (out->code.targets[0])
+		snprintf(out->text, sizeof out->text, "%s * %s",
+			 out->code.service, out->code.targets);
+	else
+		snprintf(out->text, sizeof out->text, "%s", out->code.service);
+	out->category = classify_code_prefix(c, out->code.service,
+					     strlen(out->code.service),
+					     &out->prefix_len);
+	return 0;
 }
 
 int classify_category_name(const struct classify *c, const char *s,
@@ -269,4 +376,22 @@ int classify_region_of(const struct classify *c, const struct postal *pc)
 			idx = classify_region_id(c, "US", 2);
 	}
 	return idx >= 0 ? idx : c->unknown;
+}
+
+int classify_resolve(const struct classify *c, const char *s, size_t len,
+		     struct classify_place *out, const char **why)
+{
+	const char *prov;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->region = c->unknown;
+	out->province = -1;
+	if ((rc = postal_parse(s, len, &out->postal, why)) != 0)
+		return rc;
+	out->region = classify_region_of(c, &out->postal);
+	prov = c->regions[out->region].province;
+	if (prov)
+		out->province = classify_region_id(c, prov, strlen(prov));
+	return 0;
 }

@@ -2,7 +2,9 @@
  * classify: the in-memory classifier used while ingesting: taxonomy code ->
  * reporting category (longest prefix of the map in force), category names
  * -> category, postal key -> region and province.  Built once from the
- * database; no SQL per row.
+ * database; no SQL per row.  The same tables answer the tools'
+ * `classify CODE` and `resolve POSTAL` questions (classify_explain,
+ * classify_resolve), so what they print is what the ingest does.
  */
 #ifndef NEEDSTAT_CLASSIFY_H
 #define NEEDSTAT_CLASSIFY_H
@@ -13,10 +15,15 @@
 #include "nserr.h"
 #include "postal.h"
 #include "strmap.h"
+#include "taxcode.h"
 
 struct classify_region {
 	const char *id;          /* owned by the classifier */
 	const char *province;    /* province/state region id, or NULL */
+	const char *level;       /* 'country', 'province', 'state', ... */
+	const char *name_en, *name_fr;
+	const char *parent_id;   /* or NULL */
+	int parent;              /* index of the parent region, -1 none */
 };
 
 struct classify {
@@ -26,6 +33,7 @@ struct classify {
 	struct strmap keys;      /* FSA or ZIP -> region index */
 	struct strmap regionids; /* region id -> region index */
 	char **cats;             /* category ids by index */
+	char **cat_en, **cat_fr; /* category names by index */
 	size_t ncats;
 	int other;               /* index of 'other' */
 	struct classify_region *regions;
@@ -34,11 +42,26 @@ struct classify {
 	size_t max_prefix;       /* longest prefix length */
 };
 
+/* What classify_explain found for one taxonomy code. */
+struct classify_info {
+	struct taxcode code;     /* service, level, targets */
+	char text[TAXCODE_MAX + TAXCODE_TARGETS_MAX + 4]; /* "BD * YN-9000" */
+	int category;            /* category index */
+	size_t prefix_len;       /* matched prefix: code.service[0..n); 0 none */
+};
+
+/* What classify_resolve found for one postal code or ZIP. */
+struct classify_place {
+	struct postal postal;    /* kind, key (FSA or ZIP) */
+	int region;              /* finest region index (maybe 'unknown') */
+	int province;            /* province/state region index, -1 none */
+};
+
 /*
  * classify_load: build *c from db (categories, map in force, regions,
  * crosswalk).  Returns 0 or a status (NS_ECONFIG when the database has no
  * categories or no 'other' category or no 'unknown' region).
- * Release with classify_release.
+ * Release with classify_release (also after a failure).
  */
 int classify_load(struct classify *c, sqlite3 *db, struct nserr *err);
 
@@ -51,6 +74,22 @@ void classify_release(struct classify *c);
  * prefix), else the 'other' index.
  */
 int classify_code(const struct classify *c, const char *code, size_t len);
+
+/*
+ * classify_code_prefix: as classify_code; *plen (not NULL) gets the length
+ * of the prefix that matched, 0 when none did (then 'other').
+ */
+int classify_code_prefix(const struct classify *c, const char *code,
+			 size_t len, size_t *plen);
+
+/*
+ * classify_explain: parse s[0..len) as a taxonomy code (taxcode_parse:
+ * normalised, compound allowed) and classify its service part.  Fills
+ * *out.  Returns 0, or NS_EDATA with *why a static phrase (as
+ * taxcode_parse).
+ */
+int classify_explain(const struct classify *c, const char *s, size_t len,
+		     struct classify_info *out, const char **why);
 
 /*
  * classify_category_name: category index for s[0..len) given as a
@@ -66,6 +105,15 @@ int classify_category_name(const struct classify *c, const char *s,
  * other X NT), for a US ZIP its state, else 'unknown'.
  */
 int classify_region_of(const struct classify *c, const struct postal *pc);
+
+/*
+ * classify_resolve: parse s[0..len) as a postal code or ZIP (postal_parse)
+ * and find its region and province/state.  A blank value resolves to
+ * 'unknown'.  Returns 0, or NS_EDATA with *why a static phrase for an
+ * invalid value.  Walk the chain with c->regions[i].parent.
+ */
+int classify_resolve(const struct classify *c, const char *s, size_t len,
+		     struct classify_place *out, const char **why);
 
 /* classify_region_id: region index of a region id, or -1. */
 int classify_region_id(const struct classify *c, const char *id, size_t len);

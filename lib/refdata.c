@@ -1,10 +1,17 @@
 /*
- * refdata: validated loading of small reference CSV files.
+ * refdata: validated loading of small reference CSV files, and listings.
+ *
+ * A loader reads the file through csvin, checks each row (taxonomy
+ * prefixes, postal keys, numbers), inserts it with one prepared statement
+ * and turns a constraint failure into "FILE:LINE: ..." (an unknown
+ * category or region, a duplicate).  All of it runs in a savepoint, so a
+ * bad file leaves no trace even inside a caller's transaction.
  */
 #include "refdata.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +20,7 @@
 #include "csvin.h"
 #include "db.h"
 #include "postal.h"
+#include "strmap.h"
 #include "taxcode.h"
 
 #define REF_MAXCOLS 5
@@ -22,29 +30,34 @@ struct spec {
 	const char *cols[REF_MAXCOLS];     /* canonical names, NULL-ended */
 	int required;                      /* the first N are required */
 	const char *alias0;                /* another name for column 0 */
+	int fkcol;                         /* column a FK failure is about */
+	const char *fkwhat;                /* what it refers to */
 	const char *sql;                   /* insert, ?1.. = columns */
 };
 
 static const struct spec specs[] = {
 	[REF_CATEGORIES] = {"categories", {"id", "name_en", "name_fr", "sort"},
-		1, NULL, "INSERT INTO categories VALUES (?1, coalesce(?2, ?1), "
-		"coalesce(?3, ?2, ?1), coalesce(?4, 1000)) ON CONFLICT(id) DO "
-		"UPDATE SET name_en=excluded.name_en, name_fr=excluded.name_fr,"
-		" sort=excluded.sort"},
+		1, NULL, 0, "category", "INSERT INTO categories VALUES (?1, "
+		"coalesce(?2, ?1), coalesce(?3, ?2, ?1), coalesce(?4, 1000)) ON "
+		"CONFLICT(id) DO UPDATE SET name_en = coalesce(?2, name_en), "
+		"name_fr = coalesce(?3, name_fr), sort = coalesce(?4, sort)"},
 	[REF_MAP] = {"category map", {"prefix", "category"}, 2, "code_prefix",
+		1, "category (give the map's categories file too)",
 		"INSERT INTO category_map VALUES (?3, ?1, ?2)"},
 	[REF_REGIONS] = {"regions", {"id", "level", "parent_id", "name_en",
-		"name_fr"}, 2, NULL, "INSERT INTO regions VALUES (?1, ?2, ?3, "
-		"coalesce(?4, ?1), coalesce(?5, ?4, ?1)) ON CONFLICT(id) DO "
-		"UPDATE SET level=excluded.level, parent_id=excluded.parent_id, "
-		"name_en=excluded.name_en, name_fr=excluded.name_fr"},
-	[REF_CROSSWALK] = {"crosswalk", {"key", "region_id"}, 2, "fsa",
+		"name_fr"}, 2, NULL, 2, "region", "INSERT INTO regions VALUES "
+		"(?1, ?2, ?3, coalesce(?4, ?1), coalesce(?5, ?4, ?1)) ON "
+		"CONFLICT(id) DO UPDATE SET level=excluded.level, parent_id="
+		"excluded.parent_id, name_en=excluded.name_en, "
+		"name_fr=excluded.name_fr"},
+	[REF_CROSSWALK] = {"crosswalk", {"key", "region_id"}, 2, "fsa", 1,
+		"region (load it with the regions file first)",
 		"INSERT OR REPLACE INTO region_keys VALUES (?1, ?2)"},
 	[REF_POPULATIONS] = {"populations", {"region_id", "year", "population",
-		"source"}, 3, NULL, "INSERT OR REPLACE INTO populations VALUES "
-		"(?1, ?2, ?3, ?4)"},
-	[REF_TERMS] = {"terms", {"code", "name_en", "name_fr"}, 2, NULL,
-		"INSERT OR REPLACE INTO terms VALUES (?1, ?2, ?3)"},
+		"source"}, 3, NULL, 0, "region", "INSERT OR REPLACE INTO "
+		"populations VALUES (?1, ?2, ?3, ?4)"},
+	[REF_TERMS] = {"terms", {"code", "name_en", "name_fr"}, 2, NULL, 0,
+		"term", "INSERT OR REPLACE INTO terms VALUES (?1, ?2, ?3)"},
 };
 
 struct loader {
@@ -56,6 +69,8 @@ struct loader {
 	int colidx[REF_MAXCOLS];   /* file column of each spec column, -1 */
 	int have_header;
 	long rows, version;
+	struct strmap lines;       /* REF_REGIONS: id -> line */
+	struct sha256_ctx sha;
 	struct nserr *err;
 };
 
@@ -103,7 +118,7 @@ static const char *col(const struct loader *l, const struct csvin_record *r,
 }
 
 static int check_int(struct loader *l, const struct csvin_record *r, int c,
-		     long lo, long hi, long *out)
+		     long lo, long hi)
 {
 	const char *s = col(l, r, c);
 	char *end;
@@ -117,27 +132,36 @@ static int check_int(struct loader *l, const struct csvin_record *r, int c,
 	if (*end || errno || v < lo || v > hi)
 		return bad(l, r->line, "column '%s': '%s' is not a valid "
 			   "number here", l->spec->cols[c], s);
-	*out = v;
 	return 0;
+}
+
+/* taxcode's reason, or what is expected when the reason says nothing. */
+static const char *code_why(const char *why)
+{
+	return strcmp(why, "is not a taxonomy code") == 0 ? "expected a code "
+		"such as B, BD, BD-1800 or BD-1800.2000" : why;
 }
 
 static int check_row(struct loader *l, const struct csvin_record *r)
 {
 	const char *a = col(l, r, 0), *why = NULL;
 	struct postal pc;
-	long v;
+	int c;
 
-	if (!a)
-		return bad(l, r->line, "column '%s' is empty%s",
-			   l->spec->cols[0], "");
+	for (c = 0; c < l->spec->required; c++)
+		if (!col(l, r, c))
+			return bad(l, r->line, "column '%s' is empty%s",
+				   l->spec->cols[c], "");
 	switch (l->kind) {
 	case REF_MAP:
 		if (taxcode_check_prefix(a, strlen(a), &why) != 0)
 			return bad(l, r->line, "'%s' is not a taxonomy prefix"
-				   " (%s)", a, why);
-		if (!col(l, r, 1))
-			return bad(l, r->line, "prefix '%s' has no category%s",
-				   a, "");
+				   " (%s)", a, code_why(why));
+		break;
+	case REF_TERMS:
+		if (taxcode_check_prefix(a, strlen(a), &why) != 0)
+			return bad(l, r->line, "'%s' is not a taxonomy code"
+				   " (%s)", a, code_why(why));
 		break;
 	case REF_CROSSWALK:
 		if (postal_parse(a, strlen(a), &pc, &why) != 0 ||
@@ -146,18 +170,38 @@ static int check_row(struct loader *l, const struct csvin_record *r)
 				   "5-digit ZIP%s", a, "");
 		break;
 	case REF_POPULATIONS:
-		if (check_int(l, r, 1, 1800, 2200, &v) ||
-		    check_int(l, r, 2, 1, 2000000000L, &v))
+		if (check_int(l, r, 1, 1800, 2200) ||
+		    check_int(l, r, 2, 1, 2000000000L))
 			return l->err->code;
 		break;
 	case REF_CATEGORIES:
-		if (col(l, r, 3) && check_int(l, r, 3, -1000000, 1000000, &v))
+		if (col(l, r, 3) && check_int(l, r, 3, -1000000, 1000000))
 			return l->err->code;
 		break;
-	default:
+	case REF_REGIONS:
+		if (col(l, r, 2) && strcmp(col(l, r, 2), a) == 0)
+			return bad(l, r->line, "region '%s' is its own "
+				   "parent%s", a, "");
+		if (strmap_put(&l->lines, a, strlen(a), (int64_t)r->line,
+			       NULL, NULL) == 0)
+			return bad(l, r->line, "'%s' appears twice%s", a, "");
 		break;
 	}
 	return 0;
+}
+
+static int insert_failed(struct loader *l, const struct csvin_record *r)
+{
+	const char *m = sqlite3_errmsg(l->db);
+	const char *v = col(l, r, l->spec->fkcol);
+
+	if (strstr(m, "FOREIGN KEY"))
+		return bad(l, r->line, "'%s' is not a known %s", v ? v : "",
+			   l->spec->fkwhat);
+	if (strstr(m, "UNIQUE"))
+		return bad(l, r->line, "'%s' appears twice%s", col(l, r, 0),
+			   "");
+	return db_fail(l->db, l->err, l->path);
 }
 
 static int on_record(const struct csvin_record *r, void *ctx)
@@ -180,23 +224,16 @@ static int on_record(const struct csvin_record *r, void *ctx)
 	}
 	if (l->kind == REF_MAP)
 		sqlite3_bind_int64(l->ins, 3, l->version);
-	if (sqlite3_step(l->ins) != SQLITE_DONE) {
-		const char *m = sqlite3_errmsg(l->db);
-		if (strstr(m, "FOREIGN KEY"))
-			return bad(l, r->line, "'%s' refers to an unknown "
-				   "%s", col(l, r, l->kind == REF_MAP ? 1 :
-				   l->kind == REF_REGIONS ? 2 : 1) ?
-				   col(l, r, l->kind == REF_MAP ? 1 :
-				   l->kind == REF_REGIONS ? 2 : 1) : "",
-				   l->kind == REF_MAP ? "category (load its "
-				   "categories file first)" : "region");
-		if (strstr(m, "UNIQUE"))
-			return bad(l, r->line, "'%s' appears twice%s", col(l,
-				   r, 0), "");
-		return db_fail(l->db, l->err, l->path);
-	}
+	if (sqlite3_step(l->ins) != SQLITE_DONE)
+		return insert_failed(l, r);
 	l->rows++;
 	return 0;
+}
+
+static void on_bytes(const void *data, size_t len, void *ctx)
+{
+	struct loader *l = ctx;
+	sha256_update(&l->sha, len, data);
 }
 
 static int new_map_version(struct loader *l)
@@ -219,6 +256,28 @@ static int new_map_version(struct loader *l)
 	return rc;
 }
 
+static int set_map_sha(struct loader *l)
+{
+	uint8_t d[SHA256_DIGEST_SIZE];
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	sha256_digest(&l->sha, sizeof d, d);
+	for (i = 0; i < sizeof d; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	if ((rc = db_prepare(l->db, "UPDATE map_versions SET sha256 = ?1 WHERE"
+			     " version = ?2", &st, l->err)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, l->version);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(l->db, l->err,
+							   "map version");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int run_loader(struct loader *l)
 {
 	struct csvin in;
@@ -228,7 +287,7 @@ static int run_loader(struct loader *l)
 	if (fd < 0)
 		return nserr_set(l->err, NS_ENOINPUT, "cannot open '%s': %s",
 				 l->path, strerror(errno));
-	if ((rc = csvin_init(&in, fd, l->path, on_record, NULL, l)) != 0) {
+	if ((rc = csvin_init(&in, fd, l->path, on_record, on_bytes, l)) != 0) {
 		close(fd);
 		return nserr_set(l->err, rc, "out of memory");
 	}
@@ -244,6 +303,55 @@ static int run_loader(struct loader *l)
 	return rc;
 }
 
+/* After a regions load: every parent_id must name a region. */
+static int check_parents(struct loader *l)
+{
+	sqlite3_stmt *st;
+	int rc = db_prepare(l->db, "SELECT r.id, r.parent_id FROM regions r "
+		"WHERE r.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+		"regions p WHERE p.id = r.parent_id) ORDER BY r.id", &st,
+		l->err);
+
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		int64_t *line = strmap_get(&l->lines, id, strlen(id));
+		rc = bad(l, line ? (unsigned long long)*line : 0, "parent_id "
+			 "'%s' of region '%s' is not a known region",
+			 (const char *)sqlite3_column_text(st, 1), id);
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		rc = db_exec(l->db, "PRAGMA defer_foreign_keys = OFF", l->err);
+	if (!rc)
+		rc = refdata_rebuild_ancestors(l->db, l->err);
+	return rc;
+}
+
+/* The load proper, inside the savepoint. */
+static int load_in_savepoint(struct loader *l)
+{
+	int rc = 0;
+
+	sha256_init(&l->sha);
+	if (l->kind == REF_REGIONS)   /* a child may come before its parent */
+		rc = db_exec(l->db, "PRAGMA defer_foreign_keys = ON", l->err);
+	if (!rc)
+		rc = db_prepare(l->db, l->spec->sql, &l->ins, l->err);
+	if (!rc && l->kind == REF_MAP)
+		rc = new_map_version(l);
+	if (!rc)
+		rc = run_loader(l);
+	sqlite3_finalize(l->ins);
+	l->ins = NULL;
+	if (!rc && l->kind == REF_MAP)
+		rc = set_map_sha(l);
+	if (!rc && l->kind == REF_REGIONS)
+		rc = check_parents(l);
+	return rc;
+}
+
 int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
 		 struct refdata_result *res, struct nserr *err)
 {
@@ -256,30 +364,55 @@ int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
 	l.spec = &specs[kind];
 	l.path = path;
 	l.err = err;
-	if (own && (rc = db_begin(db, err)) != 0)
-		return rc;
-	if (kind == REF_REGIONS)   /* a child may come before its parent */
-		sqlite3_exec(db, "PRAGMA defer_foreign_keys=ON", 0, 0, 0);
-	rc = db_prepare(db, l.spec->sql, &l.ins, err);
-	if (!rc && kind == REF_MAP)
-		rc = new_map_version(&l);
-	if (!rc)
-		rc = run_loader(&l);
-	sqlite3_finalize(l.ins);
-	if (!rc && kind == REF_REGIONS)
-		rc = refdata_rebuild_ancestors(db, err);
-	if (!rc && kind == REF_REGIONS)
-		rc = db_exec(db, "PRAGMA foreign_key_check", err);
-	if (own) {
-		if (!rc)
-			rc = db_commit(db, err);
-		if (rc)
+	if (strmap_init(&l.lines))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	if ((own && (rc = db_begin(db, err)) != 0) ||
+	    (rc = db_exec(db, "SAVEPOINT refdata", err)) != 0) {
+		strmap_release(&l.lines);
+		if (own)
 			db_rollback(db);
+		return rc;
 	}
+	rc = load_in_savepoint(&l);
+	strmap_release(&l.lines);
+	if (rc) {
+		sqlite3_exec(db, "ROLLBACK TO refdata; RELEASE refdata; "
+			     "PRAGMA defer_foreign_keys = OFF", 0, 0, 0);
+		if (own)
+			db_rollback(db);
+		return rc;
+	}
+	rc = db_exec(db, "RELEASE refdata", err);
+	if (own && !rc)
+		rc = db_commit(db, err);
+	if (own && rc)
+		db_rollback(db);
 	if (!rc && res) {
 		res->rows = l.rows;
 		res->map_version = l.version;
 	}
+	return rc;
+}
+
+int refdata_load_map(sqlite3 *db, const char *map_path, const char *cats_path,
+		     struct refdata_result *res, long *ncats,
+		     struct nserr *err)
+{
+	struct refdata_result cr = {0, 0};
+	int own = sqlite3_get_autocommit(db), rc;
+
+	if (own && (rc = db_begin(db, err)) != 0)
+		return rc;
+	rc = cats_path ? refdata_load(db, REF_CATEGORIES, cats_path, &cr, err)
+		       : 0;
+	if (!rc)
+		rc = refdata_load(db, REF_MAP, map_path, res, err);
+	if (own && !rc)
+		rc = db_commit(db, err);
+	if (own && rc)
+		db_rollback(db);
+	if (!rc && ncats)
+		*ncats = cr.rows;
 	return rc;
 }
 
@@ -329,4 +462,96 @@ int refdata_load_bundled(sqlite3 *db, const char *datadir, struct nserr *err)
 		return 0;
 	snprintf(path, sizeof path, "%s/data/category_map.csv", datadir);
 	return refdata_load(db, REF_MAP, path, NULL, err);
+}
+
+int refdata_query_rows(sqlite3 *db, const char *sql, const char *const *args,
+		       refdata_row_fn fn, void *ctx, struct nserr *err)
+{
+	const char *vals[16];
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, sql, &st, err), n, i, step;
+
+	if (rc)
+		return rc;
+	for (i = 0; args && args[i]; i++)
+		sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
+	n = sqlite3_column_count(st);
+	if (n > 16)
+		n = 16;
+	for (i = 0; i < n; i++)
+		vals[i] = sqlite3_column_name(st, i);
+	rc = fn(ctx, n, vals);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		rc = fn(ctx, n, vals);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(db, err, "listing");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int map_info(sqlite3 *db, long version, struct refdata_map_info *info,
+		    struct nserr *err)
+{
+	sqlite3_stmt *st;
+	int rc = db_prepare(db, "SELECT m.version, m.name, m.loaded_at, (SELECT "
+		"count(*) FROM category_map c WHERE c.version = m.version), "
+		"(SELECT max(version) FROM map_versions) FROM map_versions m "
+		"WHERE m.version = coalesce(nullif(?1, 0), (SELECT max(version) "
+		"FROM map_versions))", &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, version);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		info->version = (long)sqlite3_column_int64(st, 0);
+		snprintf(info->name, sizeof info->name, "%s",
+			 sqlite3_column_text(st, 1));
+		snprintf(info->loaded_at, sizeof info->loaded_at, "%s",
+			 sqlite3_column_text(st, 2));
+		info->rows = (long)sqlite3_column_int64(st, 3);
+	} else if (version) {
+		rc = nserr_set(err, NS_EDATA, "there is no category map "
+			       "version %ld", version);
+	} else {
+		rc = nserr_set(err, NS_ECONFIG, "no category map is loaded: "
+			       "run needstat-init");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int refdata_list_map(sqlite3 *db, long version, refdata_row_fn fn, void *ctx,
+		     struct refdata_map_info *info, struct nserr *err)
+{
+	struct refdata_map_info mi;
+	char v[24];
+	const char *args[2] = {v, NULL};
+	int rc = map_info(db, version, &mi, err);
+
+	if (rc)
+		return rc;
+	if (info)
+		*info = mi;
+	snprintf(v, sizeof v, "%ld", mi.version);
+	return refdata_query_rows(db, "SELECT prefix, category FROM "
+		"category_map WHERE version = ?1 ORDER BY prefix",
+		args, fn, ctx, err);
+}
+
+int refdata_list_regions(sqlite3 *db, const char *level, refdata_row_fn fn,
+			 void *ctx, struct nserr *err)
+{
+	const char *args[2] = {level, NULL};
+
+	return refdata_query_rows(db, "SELECT r.id, r.level, r.parent_id, "
+		"r.name_en, r.name_fr, p.population, p.year FROM regions r "
+		"LEFT JOIN populations p ON p.region_id = r.id AND p.year = "
+		"(SELECT max(year) FROM populations q WHERE q.region_id = r.id) "
+		"WHERE ?1 IS NULL OR r.level = ?1 ORDER BY (SELECT "
+		"group_concat(id, '/') FROM (SELECT a.ancestor_id AS id FROM "
+		"region_ancestors a WHERE a.region_id = r.id ORDER BY a.depth "
+		"DESC)), r.id", level ? args : NULL, fn, ctx, err);
 }

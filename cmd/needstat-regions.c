@@ -1,0 +1,272 @@
+/*
+ * needstat-regions: where a postal code or ZIP belongs (as the ingest
+ * decides), loading crosswalks, regions and populations (see refdata.h;
+ * a crosswalk or regions load re-derives stored contacts, see
+ * reclassify.h), and listing the regions.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "classify.h"
+#include "cli.h"
+#include "datadir.h"
+#include "db.h"
+#include "reclassify.h"
+#include "refdata.h"
+
+static const char synopsis[] = "needstat-regions [--db FILE] resolve "
+	"POSTAL... | load crosswalk|regions|populations FILE | list "
+	"[--level L]";
+
+static int help(void)
+{
+	printf("usage: %s\n\n"
+"Regions: provinces, territories, states and finer regions.\n\n"
+"  resolve POSTAL...  where the ingest puts each postal code or ZIP: CSV\n"
+"                     input,kind,key,province,region,chain (kind ca, us or\n"
+"                     blank; key the FSA or 5-digit ZIP; chain the regions\n"
+"                     from the finest to the country, with English names)\n"
+"  load crosswalk FILE    key,region_id (FSA or ZIP -> region); adds or\n"
+"                         replaces keys\n"
+"  load regions FILE      id,level,parent_id,name_en,name_fr\n"
+"  load populations FILE  region_id,year,population[,source]\n"
+"  list               regions (of --level L only) with their parent and\n"
+"                     latest population and its year\n\n"
+"Loading a crosswalk or regions file re-derives the region and province of\n"
+"every stored contact from its stored postal key (FSA or ZIP) and rebuilds\n"
+"the aggregates, in the same transaction.  A region given in the input's\n"
+"'region' column is not stored apart, so such a load replaces it with the\n"
+"region of the postal key.  A bad file is reported as FILE:LINE and\n"
+"nothing of it is loaded.\n\n"
+"Options:\n"
+"  --db FILE      database (default $NEEDSTAT_DB, else needstat.db)\n"
+"  -h, --help     show this help\n"
+"  -V, --version  show the version\n\n"
+"Exit status: 0 ok, 64 usage, 65 bad data (an invalid postal code, a bad\n"
+"file), 66 cannot open input, 70 internal error, 74 I/O error, 75 database\n"
+"busy (try again later), 78 database not initialised.\n", synopsis);
+	return 0;
+}
+
+enum { O_DB = 256, O_LEVEL };
+
+struct run {
+	const char *dbpath;
+	const char *level;
+	sqlite3 *db;
+	struct nserr err;
+};
+
+static void csv_field(const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+static int print_row(void *ctx, int n, const char *const *v)
+{
+	int i;
+
+	(void)ctx;
+	for (i = 0; i < n; i++) {
+		if (i)
+			putchar(',');
+		csv_field(v[i]);
+	}
+	putchar('\n');
+	return 0;
+}
+
+/* "ON-ottawa (Ottawa) > ON (Ontario) > CA (Canada)" into buf. */
+static void chain(const struct classify *cl, int r, char *buf, size_t size)
+{
+	size_t n = 0;
+	int depth = 0;
+
+	buf[0] = '\0';
+	for (; r >= 0 && depth < 16 && n < size; r = cl->regions[r].parent,
+	     depth++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s (%s)",
+				      depth ? " > " : "", cl->regions[r].id,
+				      cl->regions[r].name_en);
+}
+
+static int do_resolve(struct run *r, int argc, char **argv)
+{
+	static const char *const kinds[] = {"blank", "ca", "us", "invalid"};
+	struct classify cl;
+	int i, bad = 0, rc = classify_load(&cl, r->db, &r->err);
+
+	if (rc) {
+		classify_release(&cl);
+		return rc;
+	}
+	puts("input,kind,key,province,region,chain");
+	for (i = 0; i < argc; i++) {
+		struct classify_place p;
+		const char *why = "", *row[6];
+		char buf[1024];
+
+		if (classify_resolve(&cl, argv[i], strlen(argv[i]), &p, &why)) {
+			cli_warn(strncmp(why, "is ", 3) == 0 ? "'%s' %s" :
+				 "'%s': %s", argv[i], why);
+			bad = 1;
+			continue;
+		}
+		chain(&cl, p.region, buf, sizeof buf);
+		row[0] = argv[i];
+		row[1] = kinds[p.postal.kind];
+		row[2] = p.postal.key;
+		row[3] = p.province >= 0 ? cl.regions[p.province].id : NULL;
+		row[4] = cl.regions[p.region].id;
+		row[5] = buf;
+		print_row(NULL, 6, row);
+	}
+	classify_release(&cl);
+	return bad ? nserr_set(&r->err, NS_EDATA, "%s", "") : 0;
+}
+
+static int do_load(struct run *r, int argc, char **argv)
+{
+	static const struct { const char *name; enum refdata_kind kind; }
+	kinds[] = {{"crosswalk", REF_CROSSWALK}, {"regions", REF_REGIONS},
+		   {"populations", REF_POPULATIONS}};
+	struct refdata_result res;
+	struct reclassify_stats st;
+	size_t i;
+	int rc;
+
+	(void)argc;
+	for (i = 0; i < 3 && strcmp(argv[0], kinds[i].name) != 0; i++)
+		;
+	if (i == 3)
+		return nserr_set(&r->err, NS_EUSAGE, "cannot load '%s': say "
+				 "crosswalk, regions or populations", argv[0]);
+	if (kinds[i].kind == REF_POPULATIONS) {
+		rc = refdata_load(r->db, REF_POPULATIONS, argv[1], &res,
+				  &r->err);
+		if (!rc)
+			printf("populations: %ld rows from '%s'\n", res.rows,
+			       argv[1]);
+		return rc;
+	}
+	rc = reclassify_load_regions(r->db, kinds[i].kind, argv[1], &res, &st,
+				     &r->err);
+	if (!rc)
+		printf("%s: %ld rows from '%s'; %ld of %ld contacts changed "
+		       "region or province\n", argv[0], res.rows, argv[1],
+		       st.regions_changed, st.contacts);
+	return rc;
+}
+
+static int do_list(struct run *r, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return refdata_list_regions(r->db, r->level, print_row, NULL, &r->err);
+}
+
+/* The subcommands, with their operand counts. */
+static const struct sub {
+	const char *name;
+	int min, max;
+	int (*fn)(struct run *r, int argc, char **argv);
+} subs[] = {
+	{"resolve", 1, 1 << 30, do_resolve},
+	{"load", 2, 2, do_load},
+	{"list", 0, 0, do_list},
+};
+
+static const struct sub *find_sub(int argc, char **argv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[0], subs[i].name) == 0)
+			return argc - 1 >= subs[i].min &&
+			       argc - 1 <= subs[i].max ? &subs[i] : NULL;
+	return NULL;
+}
+
+/* Options after the subcommand (argv[0]); returns the index of the first
+ * operand, or -1 after a usage error. */
+static int sub_options(struct run *r, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, O_DB},
+		{"level", required_argument, NULL, O_LEVEL},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB: r->dbpath = optarg; break;
+		case O_LEVEL: r->level = optarg; break;
+		default: return -1;
+		}
+	}
+	return optind;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, O_DB},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct sub *sub;
+	const char *datadir;
+	struct run r;
+	int c, first, rc;
+
+	cli_set_prog("needstat-regions");
+	memset(&r, 0, sizeof r);
+	nserr_init(&r.err);
+	r.dbpath = db_path_default();
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB: r.dbpath = optarg; break;
+		case 'h': return cli_finish(help());
+		case 'V': return cli_finish(cli_version());
+		default: return cli_usage_error(synopsis, NULL);
+		}
+	}
+	if (optind == argc)
+		return cli_usage_error(synopsis, "no subcommand");
+	argc -= optind;
+	argv += optind;
+	if ((first = sub_options(&r, argc, argv)) < 0)
+		return cli_usage_error(synopsis, NULL);
+	argv[first - 1] = argv[0];    /* operands follow the subcommand */
+	argc -= first - 1;
+	argv += first - 1;
+	if (!(sub = find_sub(argc, argv)))
+		return cli_usage_error(synopsis, "'%s': unknown subcommand or "
+				       "wrong number of operands", argv[0]);
+	if (r.level && sub->fn != do_list)
+		return cli_usage_error(synopsis, "--level goes with 'list'");
+	if ((rc = datadir_get(&datadir, &r.err)) == 0 &&
+	    (rc = db_open(r.dbpath, 0, datadir, &r.db, &r.err)) == 0)
+		rc = sub->fn(&r, argc - 1, argv + 1);
+	sqlite3_close(r.db);
+	if (rc == NS_EUSAGE)
+		return cli_usage_error(synopsis, "%s", r.err.msg);
+	if (rc && r.err.msg[0])
+		return cli_fail(&r.err);
+	return cli_finish(rc ? nserr_exit_code(rc) : 0);
+}

@@ -1,0 +1,217 @@
+/*
+ * Tests for reclassify: agg_rebuild equals the GROUP BY of the raw tables,
+ * reclassify_needs applies a new map (category and map version, given
+ * categories untouched), reclassify_load_regions re-derives contacts from
+ * their postal key (and is all or nothing), reclassify_unmapped lists the
+ * codes left in 'other'.
+ */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "ingest.h"
+#include "reclassify.h"
+#include "refdata.h"
+#include "testutil.h"
+
+static sqlite3 *db;
+static struct nserr err;
+
+static const char *fixture(const char *name)
+{
+	static char buf[8][512];
+	static int next;
+	char *b = buf[next++ % 8];
+
+	snprintf(b, 512, "%s/%s", tu_source_path("fixtures/classify"), name);
+	return b;
+}
+
+static int ingest(const char *name)
+{
+	struct ingest_opts o;
+	struct ingest_stats st;
+	const char *files[1];
+	int rc;
+
+	files[0] = fixture(name);
+	ingest_opts_init(&o);
+	o.source = "s";
+	o.rejects_path = tu_path("rejects.csv");
+	rc = ingest_files(db, &o, files, 1, &st, &err);
+	ingest_stats_release(&st);
+	return rc;
+}
+
+static int setup(void)
+{
+	nserr_init(&err);
+	remove(tu_path("reclassify.db"));
+	if (db_open(tu_path("reclassify.db"), 1, NULL, &db, &err) ||
+	    db_migrate(db, tu_datadir(), NULL, &err) || db_begin(db, &err) ||
+	    refdata_load_bundled(db, tu_datadir(), &err) ||
+	    db_commit(db, &err) || ingest("contacts1.csv") ||
+	    ingest("contacts2.csv")) {
+		fprintf(stderr, "reclassify setup: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
+}
+
+static int teardown(void)
+{
+	sqlite3_close(db);
+	return 0;
+}
+
+static long long count(const char *sql)
+{
+	long long n = -1;
+	db_int(db, sql, -1, &n, &err);
+	return n;
+}
+
+/* Rows that differ between the aggregates and the raw GROUP BYs. */
+static long long agg_diff(void)
+{
+	static const char gn[] = "SELECT c.month, n.category, c.region_id, "
+		"n.status, coalesce(n.reason, ''), count(*), "
+		"sum(coalesce(n.referrals, 0)) FROM needs n JOIN contacts c ON "
+		"c.id = n.contact_id GROUP BY 1, 2, 3, 4, 5";
+	static const char gc[] = "SELECT c.month, c.region_id, "
+		"coalesce(c.channel, ''), coalesce(c.language, ''), "
+		"coalesce(c.age_group, ''), coalesce(c.gender, ''), count(*), "
+		"coalesce(sum(x.n), 0) FROM contacts c LEFT JOIN (SELECT "
+		"contact_id, count(*) AS n FROM needs GROUP BY 1) x ON "
+		"x.contact_id = c.id GROUP BY 1, 2, 3, 4, 5, 6";
+	char sql[2048];
+
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (SELECT * FROM "
+		 "agg_needs EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT "
+		 "SELECT * FROM agg_needs)) + (SELECT count(*) FROM (SELECT * "
+		 "FROM agg_contacts EXCEPT %s)) + (SELECT count(*) FROM (%s "
+		 "EXCEPT SELECT * FROM agg_contacts))", gn, gn, gc, gc);
+	return count(sql);
+}
+
+static void test_agg_rebuild(void)
+{
+	CU_ASSERT_EQUAL(agg_diff(), 0);      /* the ingest kept them in step */
+	CU_ASSERT_EQUAL(db_exec(db, "UPDATE agg_needs SET needs = needs + 1;"
+				"DELETE FROM agg_contacts WHERE region_id = "
+				"'QC'", &err), 0);
+	CU_ASSERT(agg_diff() > 0);
+	CU_ASSERT_EQUAL(agg_rebuild(db, AGG_NEEDS, &err), 0);
+	CU_ASSERT(agg_diff() > 0);           /* agg_contacts still short */
+	CU_ASSERT_EQUAL(agg_rebuild(db, AGG_ALL, &err), 0);
+	CU_ASSERT_EQUAL(agg_diff(), 0);
+	CU_ASSERT_EQUAL(count("SELECT sum(needs) FROM agg_needs"), 15);
+	CU_ASSERT_EQUAL(count("SELECT sum(contacts) FROM agg_contacts"), 12);
+	CU_ASSERT_EQUAL(count("SELECT sum(needs) FROM agg_contacts"), 15);
+	CU_ASSERT_EQUAL(count("SELECT sum(referrals) FROM agg_needs"), 15);
+}
+
+static void test_reclassify_needs(void)
+{
+	struct reclassify_stats st;
+
+	CU_ASSERT_EQUAL_FATAL(refdata_load_map(db, fixture("map2.csv"),
+			      fixture("categories2.csv"), NULL, NULL, &err), 0);
+	/* loading a map does not touch stored needs */
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE category = "
+			      "'shelter'"), 0);
+	CU_ASSERT_EQUAL(reclassify_needs(db, &st, &err), 0);
+	CU_ASSERT_EQUAL(st.map_version, 2);
+	CU_ASSERT_EQUAL(st.needs, 13);
+	/* BH-1800.8500 x2 -> shelter, JP-1500 x2 -> other, NL-6000 and
+	 * NL-6000.2000 -> income */
+	CU_ASSERT_EQUAL(st.changed, 6);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE category = "
+			      "'shelter'"), 2);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE code_id IS NOT "
+			      "NULL AND map_version <> 2"), 0);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE code_id IS NULL"
+			      " AND map_version = 0 AND category IN ('health', "
+			      "'food')"), 2);
+	CU_ASSERT_EQUAL(count("SELECT needs FROM agg_needs WHERE category = "
+			      "'shelter' AND month = 202402 AND region_id = 'ON'"
+			      " AND status = 'unmet' AND reason = 'waitlist'"), 1);
+	CU_ASSERT_EQUAL(agg_diff(), 0);
+	CU_ASSERT_EQUAL(reclassify_needs(db, &st, &err), 0);
+	CU_ASSERT_EQUAL(st.changed, 0);      /* idempotent */
+	CU_ASSERT_EQUAL(agg_diff(), 0);
+}
+
+struct rows {
+	char text[512];
+	size_t n;
+};
+
+static int collect(void *ctx, int ncols, const char *const *vals)
+{
+	struct rows *r = ctx;
+	int i;
+
+	for (i = 0; i < ncols; i++)
+		r->n += (size_t)snprintf(r->text + r->n, sizeof r->text - r->n,
+					 "%s%s", i ? "," : "", vals[i] ? vals[i]
+					 : "NULL");
+	r->n += (size_t)snprintf(r->text + r->n, sizeof r->text - r->n, "\n");
+	return 0;
+}
+
+static void test_unmapped(void)
+{
+	struct rows r;
+
+	memset(&r, 0, sizeof r);
+	CU_ASSERT_EQUAL(reclassify_unmapped(db, collect, &r, &err), 0);
+	CU_ASSERT_STRING_EQUAL(r.text, "code,needs,prefix,category\n"
+			       "JP-1500,2,NULL,other\nYF-3000,1,Y,other\n");
+}
+
+static void test_regions_rederived(void)
+{
+	struct reclassify_stats st;
+	struct refdata_result res;
+	long long keys = count("SELECT count(*) FROM region_keys");
+
+	/* a crosswalk naming an unknown region: nothing changes */
+	nserr_init(&err);
+	CU_ASSERT_EQUAL(reclassify_load_regions(db, REF_CROSSWALK,
+			fixture("crosswalk_bad.csv"), &res, &st, &err), NS_EDATA);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM region_keys"), keys);
+	CU_ASSERT_EQUAL(sqlite3_get_autocommit(db), 1);
+	/* regions first: the override C8 had (QC) goes back to its FSA's ON */
+	CU_ASSERT_EQUAL(reclassify_load_regions(db, REF_REGIONS,
+			fixture("regions.csv"), &res, &st, &err), 0);
+	CU_ASSERT_EQUAL(st.regions_changed, 1);
+	CU_ASSERT_EQUAL(st.contacts, 12);
+	CU_ASSERT_EQUAL(reclassify_load_regions(db, REF_CROSSWALK,
+			fixture("crosswalk.csv"), &res, &st, &err), 0);
+	CU_ASSERT_EQUAL(res.rows, 4);
+	CU_ASSERT_EQUAL(st.regions_changed, 5);   /* C1 C8 C10 K1A/K2P, C5 C12 */
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE region_id = "
+			      "'ON-ottawa' AND province = 'ON'"), 3);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE region_id = "
+			      "'US-CA-037' AND province = 'US-CA'"), 2);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE region_id = "
+			      "'unknown' AND province IS NULL"), 2);
+	CU_ASSERT_EQUAL(agg_diff(), 0);
+	CU_ASSERT_EQUAL(reclassify_regions(db, &st, &err), 0);
+	CU_ASSERT_EQUAL(st.regions_changed, 0);
+}
+
+static CU_TestInfo tests[] = {
+	{"agg_rebuild equals the GROUP BY", test_agg_rebuild},
+	{"reclassify applies the new map", test_reclassify_needs},
+	{"unmapped codes", test_unmapped},
+	{"crosswalk re-derives contacts", test_regions_rederived},
+	CU_TEST_INFO_NULL,
+};
+
+CU_SuiteInfo suite_reclassify[] = {
+	{"reclassify", setup, teardown, NULL, NULL, tests},
+	CU_SUITE_INFO_NULL,
+};
