@@ -35,12 +35,12 @@ WITH rp AS MATERIALIZED (
   SELECT a.region_id, a.ancestor_id AS province
   FROM region_ancestors a JOIN regions r ON r.id = a.ancestor_id
   WHERE r.level = 'province')
-SELECT g.month / 100 AS year, g.category,
+SELECT g.year, g.category,
        coalesce(rp.province, 'unknown') AS province,
        sum(g.needs) AS needs,
        sum(CASE g.status WHEN 'met' THEN g.needs ELSE 0 END) AS met,
        sum(CASE g.status WHEN 'unmet' THEN g.needs ELSE 0 END) AS unmet
-FROM agg_needs g LEFT JOIN rp ON rp.region_id = g.region_id
+FROM agg_needs_year g LEFT JOIN rp ON rp.region_id = g.region_id
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;" |
 awk -F, 'NR == 1 { print $0 ",unmet_share"; next }
          { printf "%s,%.4f\n", $0, $6 / $4 }'

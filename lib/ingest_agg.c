@@ -186,6 +186,55 @@ static int flush_map(sqlite3 *db, struct strmap *ix, struct agg_cell *cells,
 	return rc;
 }
 
+/*
+ * Add the needs cells to agg_needs_year: a cell key "YYYYMM|cat|region|
+ * status|reason" becomes "YYYY|cat|region|status".  Done per flush, in
+ * proportion to the cells, not to the rows read.
+ */
+static int flush_years(struct agg *a, sqlite3 *db, struct nserr *err)
+{
+	struct strmap years;
+	struct agg_cell *cells = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = strmap_init(&years);
+
+	for (i = 0; !rc && i < a->needs_ix.cap; i++) {
+		const struct strmap_slot *sl = &a->needs_ix.slots[i];
+		const struct agg_cell *c;
+		struct agg_cell *y;
+		char key[256];
+		size_t len;
+
+		if (!sl->key)
+			continue;
+		c = &a->needs[sl->value];
+		for (len = sl->len; len > 0 && sl->key[len - 1] != '\x1f'; len--)
+			;
+		len = len ? len - 1 : 0;    /* drop "|reason" */
+		if (len < 6 || len - 2 >= sizeof key)
+			continue;
+		memcpy(key, sl->key, 4);
+		memcpy(key + 4, sl->key + 6, len - 6);
+		y = cell(&years, &cells, &n, &cap, key, len - 2);
+		if (!y) {
+			rc = NS_ENOMEM;
+			break;
+		}
+		y->a += c->a;
+		y->b += c->b;
+	}
+	if (!rc)
+		rc = flush_map(db, &years, cells, "INSERT INTO agg_needs_year "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET "
+			"needs = needs + excluded.needs, referrals = referrals + "
+			"excluded.referrals", 4, err);
+	else
+		rc = nserr_set(err, NS_ENOMEM, "out of memory");
+	strmap_release(&years);
+	free(cells);
+	return rc;
+}
+
 int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err)
 {
 	int rc = flush_map(db, &a->needs_ix, a->needs,
@@ -194,6 +243,8 @@ int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err)
 		"referrals = referrals + excluded.referrals", 5, err);
 
 	if (!rc)
+		rc = flush_years(a, db, err);
+	if (!rc)
 		rc = flush_map(db, &a->contacts_ix, a->contacts,
 			"INSERT INTO agg_contacts VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 			" ?7, ?8) ON CONFLICT DO UPDATE SET contacts = contacts"
@@ -201,6 +252,7 @@ int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err)
 			6, err);
 	if (!rc)
 		rc = db_exec(db, "DELETE FROM agg_needs WHERE needs = 0;"
+			     "DELETE FROM agg_needs_year WHERE needs = 0;"
 			     "DELETE FROM agg_contacts WHERE contacts = 0", err);
 	agg_clear(a);
 	return rc;

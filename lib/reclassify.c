@@ -37,7 +37,10 @@ static const char agg_needs_sql[] =
 	"SELECT c.month, n.category, c.region_id, n.status, "
 	"coalesce(n.reason, ''), count(*), sum(coalesce(n.referrals, 0)) "
 	"FROM needs n JOIN contacts c ON c.id = n.contact_id "
-	"GROUP BY 1, 2, 3, 4, 5";
+	"GROUP BY 1, 2, 3, 4, 5;"
+	"DELETE FROM agg_needs_year;"
+	"INSERT INTO agg_needs_year SELECT month / 100, category, region_id, "
+	"status, sum(needs), sum(referrals) FROM agg_needs GROUP BY 1, 2, 3, 4";
 
 static const char agg_contacts_sql[] =
 	"DELETE FROM agg_contacts;"

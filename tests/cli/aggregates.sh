@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# aggregates: agg_needs and agg_contacts equal the GROUP BY of the raw
+# aggregates: agg_needs (with its yearly roll-up agg_needs_year) and
+# agg_contacts equal the GROUP BY of the raw
 # tables (sqlite3 EXCEPT both ways is empty) after each step: an ingest, a
 # second ingest that replaces contacts, a new map with reclassification, a
 # regions and crosswalk load (contacts re-derived), and an ingest that
@@ -31,7 +32,14 @@ CREATE TEMP VIEW gc AS
   LEFT JOIN (SELECT contact_id, count(*) AS n FROM needs GROUP BY 1) x
     ON x.contact_id = c.id
   GROUP BY 1, 2, 3, 4, 5, 6;
-SELECT (SELECT count(*) FROM (SELECT * FROM agg_needs EXCEPT SELECT * FROM gn))
+CREATE TEMP VIEW gy AS
+  SELECT c.month / 100, n.category, c.region_id, n.status, count(*),
+         sum(coalesce(n.referrals, 0))
+  FROM needs n JOIN contacts c ON c.id = n.contact_id
+  GROUP BY 1, 2, 3, 4;
+SELECT ((SELECT count(*) FROM (SELECT * FROM agg_needs EXCEPT SELECT * FROM gn))
+  + (SELECT count(*) FROM (SELECT * FROM agg_needs_year EXCEPT SELECT * FROM gy))
+  + (SELECT count(*) FROM (SELECT * FROM gy EXCEPT SELECT * FROM agg_needs_year)))
   || ' ' || (SELECT count(*) FROM (SELECT * FROM gn EXCEPT SELECT * FROM agg_needs))
   || ' ' || (SELECT count(*) FROM (SELECT * FROM agg_contacts EXCEPT SELECT * FROM gc))
   || ' ' || (SELECT count(*) FROM (SELECT * FROM gc EXCEPT SELECT * FROM agg_contacts))
