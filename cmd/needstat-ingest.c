@@ -11,16 +11,19 @@
 #include "datadir.h"
 #include "db.h"
 #include "ingest.h"
+#include "profile.h"
+#include "profile_report.h"
 
 static const char synopsis[] = "needstat-ingest [--db FILE] [--source NAME] "
-	"[--rejects FILE] [--strict] [--max-rejects N] [--dry-run] "
-	"[--progress] [-q] FILE... | -";
+	"[--profile NAME|FILE] [--rejects FILE] [--strict] [--max-rejects N] "
+	"[--dry-run] [--progress] [-q] FILE... | -";
 
 static int help(void)
 {
 	printf("usage: %s\n\n"
 "Load contact logs in needstat's canonical CSV (one row per need; see\n"
-"needstat-ingest(1)) into the database, validating every row, in one\n"
+"needstat-ingest(1)), or vendor exports through a profile (see\n"
+"needstat-profile(5)), into the database, validating every row, in one\n"
 "transaction: if the run fails nothing is kept.\n\n"
 "A bad row (bad date, status, taxonomy code, referral count; a ragged row,\n"
 "invalid UTF-8) is reported as FILE:LINE, written to the rejects file and\n"
@@ -30,8 +33,15 @@ static int help(void)
 "loaded changes nothing.\n\n"
 "Options:\n"
 "  --db FILE         database (default $NEEDSTAT_DB, else needstat.db)\n"
-"  --dry-run         read and check everything, write nothing\n"
+"  --dry-run         read and check everything, write nothing; with\n"
+"                    --profile, show on stdout the column mapping, the\n"
+"                    first rows as they would load, rows dropped and\n"
+"                    rejected by reason, the dates, unmapped codes\n"
 "  --max-rejects N   stop, loading nothing, after more than N bad rows\n"
+"  --profile P       read the files through profile P: a bundled name\n"
+"                    (canonical, the default; icarol: give the\n"
+"                    CallReports and Needs files of each export pair)\n"
+"                    or a profile file\n"
 "  --progress        show progress on stderr (default: when a terminal)\n"
 "  -q, --quiet       no summary; bad rows and errors are still reported\n"
 "  --rejects FILE    write bad rows there (default rejects-batch-N.csv)\n"
@@ -43,7 +53,8 @@ static int help(void)
 "Exit status: 0 ok (also with some rejected rows), 64 usage, 65 bad data\n"
 "(strict, too many rejects, missing column, every row rejected), 66 cannot\n"
 "open input, 70 internal error, 73 cannot create the rejects file, 74 I/O\n"
-"error, 75 database busy (try again later), 78 database not initialised.\n",
+"error, 75 database busy (try again later), 78 database not initialised.\n"
+"A bad profile exits 78 before anything is read.\n",
 	       synopsis);
 	return 0;
 }
@@ -75,18 +86,22 @@ static void on_progress(const struct ingest_stats *st, void *ctx)
 		now > start ? (double)st->bytes / 1e6 / (now - start) : 0.0);
 }
 
-static void summary(const struct ingest_stats *st, int dry)
+static void summary(const struct ingest_stats *st, int dry,
+		    const struct profile_report *rep)
 {
 	size_t i;
 
 	if (last_progress > 0)
 		fputc('\n', stderr);
 	fprintf(stderr, "%s: %s%ld file%s, %ld rows read, %ld loaded, %ld "
-		"rejected; %ld contacts (%ld new, %ld replaced), %ld needs; "
-		"%.2f s\n", cli_prog(), dry ? "dry run, nothing written: " : "",
+		"rejected", cli_prog(), dry ? "dry run, nothing written: " : "",
 		st->files, st->files == 1 ? "" : "s", st->rows_read,
-		st->rows_loaded, st->rows_rejected, st->contacts,
-		st->contacts_new, st->contacts_replaced, st->needs, st->seconds);
+		st->rows_loaded, st->rows_rejected);
+	if (st->rows_dropped)
+		fprintf(stderr, ", %ld dropped", st->rows_dropped);
+	fprintf(stderr, "; %ld contacts (%ld new, %ld replaced), %ld needs; "
+		"%.2f s\n", st->contacts, st->contacts_new,
+		st->contacts_replaced, st->needs, st->seconds);
 	if (st->files_same)
 		fprintf(stderr, "%s: %ld file%s already loaded: unchanged\n",
 			cli_prog(), st->files_same, st->files_same > 1 ? "s" : "");
@@ -94,6 +109,9 @@ static void summary(const struct ingest_stats *st, int dry)
 		fprintf(stderr, "%s: contacts from %s to %s, category map "
 			"version %ld\n", cli_prog(), st->date_min, st->date_max,
 			st->map_version);
+	for (i = 0; rep && i < rep->drops.n; i++)
+		fprintf(stderr, "%s:   %-6s %7ld  %s\n", cli_prog(), "drop",
+			rep->drops.it[i].count, rep->drops.it[i].label);
 	for (i = 0; i < st->nissues; i++)
 		fprintf(stderr, "%s:   %-6s %-13s %7ld  %s\n", cli_prog(),
 			st->issues[i].kind, st->issues[i].column,
@@ -103,15 +121,76 @@ static void summary(const struct ingest_stats *st, int dry)
 			cli_prog(), st->rejects_path);
 }
 
+/* Load the --profile; NULL spec: the canonical CSV (no profile). */
+static int load_profile(const char *spec, const char *datadir, int nfiles,
+			struct profile **prof, struct nserr *err)
+{
+	int rc;
+
+	*prof = NULL;
+	if (!spec)
+		return 0;
+	if ((rc = profile_load(spec, datadir, prof, err)) != 0)
+		return rc;
+	if ((*prof)->join && nfiles % 2)
+		return nserr_set(err, NS_EUSAGE, "profile '%s' reads file pairs "
+			"(a contacts file and its needs file): %d file%s given",
+			(*prof)->name, nfiles, nfiles > 1 ? "s" : "");
+	return 0;
+}
+
+static int run(const char *path, const char *spec, struct ingest_opts *o,
+	       char **files, int nfiles, int quiet, struct nserr *err)
+{
+	struct profile *prof = NULL;
+	struct profile_report rep;
+	struct ingest_stats st;
+	const char *datadir;
+	sqlite3 *db = NULL;
+	char label[4200];
+	int rc;
+
+	if (profile_report_init(&rep) != 0)
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	if ((rc = datadir_get(&datadir, err)) != 0 ||
+	    (rc = load_profile(spec, datadir, nfiles, &prof, err)) != 0 ||
+	    (rc = db_open(path, 0, datadir, &db, err)) != 0)
+		goto out;
+	if (prof) {
+		o->prof = prof;
+		o->profile = prof->name;
+		o->report = &rep;
+	}
+	rc = ingest_files(db, o, (const char *const *)files, nfiles, &st, err);
+	if (!rc && prof && o->dry_run) {
+		snprintf(label, sizeof label, "'%s' (%s)%s%s", prof->name,
+			 prof->path, prof->description ? ": " : "",
+			 prof->description ? prof->description : "");
+		profile_report_write(&rep, &st, label, stdout);
+	}
+	if (!quiet || rc)
+		summary(&st, o->dry_run, prof ? &rep : NULL);
+	ingest_stats_release(&st);
+	if (sqlite3_close(db) != SQLITE_OK && !rc)
+		rc = nserr_set(err, NS_EIO, "closing '%s' failed", path);
+	db = NULL;
+out:
+	sqlite3_close(db);
+	profile_free(prof);
+	profile_report_release(&rep);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
-	enum { O_DB = 256, O_DRY, O_MAXREJ, O_PROGRESS, O_REJECTS, O_SOURCE,
-	       O_STRICT };
+	enum { O_DB = 256, O_DRY, O_MAXREJ, O_PROFILE, O_PROGRESS, O_REJECTS,
+	       O_SOURCE, O_STRICT };
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, O_DB},
 		{"dry-run", no_argument, NULL, O_DRY},
 		{"help", no_argument, NULL, 'h'},
 		{"max-rejects", required_argument, NULL, O_MAXREJ},
+		{"profile", required_argument, NULL, O_PROFILE},
 		{"progress", no_argument, NULL, O_PROGRESS},
 		{"quiet", no_argument, NULL, 'q'},
 		{"rejects", required_argument, NULL, O_REJECTS},
@@ -120,11 +199,9 @@ int main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *path = db_path_default(), *datadir;
+	const char *path = db_path_default(), *spec = NULL;
 	struct ingest_opts o;
-	struct ingest_stats st;
 	struct nserr err;
-	sqlite3 *db = NULL;
 	int c, rc, quiet = 0, progress = isatty(2);
 
 	cli_set_prog("needstat-ingest");
@@ -139,6 +216,7 @@ int main(int argc, char **argv)
 					   1000000000L, &o.max_rejects))
 				return cli_usage_error(synopsis, NULL);
 			break;
+		case O_PROFILE: spec = optarg; break;
 		case O_PROGRESS: progress = 1; break;
 		case O_REJECTS: o.rejects_path = optarg; break;
 		case O_SOURCE: o.source = optarg; break;
@@ -156,18 +234,9 @@ int main(int argc, char **argv)
 		return cli_usage_error(synopsis, "--source needs a name");
 	o.on_msg = on_msg;
 	o.on_progress = progress ? on_progress : NULL;
-	if ((rc = datadir_get(&datadir, &err)) != 0 ||
-	    (rc = db_open(path, 0, datadir, &db, &err)) != 0) {
-		sqlite3_close(db);
-		return cli_fail(&err);
-	}
-	rc = ingest_files(db, &o, (const char *const *)argv + optind,
-			  argc - optind, &st, &err);
-	if (!quiet || rc)
-		summary(&st, o.dry_run);
-	ingest_stats_release(&st);
-	if (sqlite3_close(db) != SQLITE_OK && !rc)
-		rc = nserr_set(&err, NS_EIO, "closing '%s' failed", path);
+	rc = run(path, spec, &o, argv + optind, argc - optind, quiet, &err);
+	if (rc == NS_EUSAGE)
+		return cli_usage_error(synopsis, "%s", err.msg);
 	if (rc)
 		return cli_fail(&err);
 	return cli_finish(0);

@@ -114,7 +114,8 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	int rc = db_prepare(db, "UPDATE batches SET file_size = ?2, sha256 = "
 		"?3, rows_read = ?4, rows_loaded = ?5, rows_rejected = ?6, "
 		"contacts_new = ?7, contacts_replaced = ?8, needs_loaded = ?9, "
-		"date_min = ?10, date_max = ?11, finished_at = ?12 WHERE id = ?1",
+		"date_min = ?10, date_max = ?11, finished_at = ?12, rows_dropped = "
+		"?13 WHERE id = ?1",
 		&st, err);
 
 	if (rc)
@@ -134,6 +135,7 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 		sqlite3_bind_text(st, 11, s->date_max, -1, SQLITE_STATIC);
 	}
 	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 13, f->dropped);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
 	sqlite3_finalize(st);
 	if (rc || (rc = db_prepare(db, "INSERT INTO batch_issues VALUES (?1, "
@@ -255,7 +257,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	if (fd < 0)
 		return nserr_set(err, NS_ENOINPUT, "cannot open '%s': %s", path,
 				 strerror(errno));
-	if (!is_stdin && fstat(fd, &stt) == 0 && S_ISREG(stt.st_mode) &&
+	if (!is_stdin && ifile_may_skip(run) && fstat(fd, &stt) == 0 &&
+	    S_ISREG(stt.st_mode) &&
 	    size_seen(db, source, (long long)stt.st_size) &&
 	    hash_file(path, f.sha_hex, &f.bytes) == 0 &&
 	    (same = same_batch(db, source, &f)) != 0) {
@@ -277,7 +280,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	rc = ifile_read(&f, fd);
 	if (!rc)
 		rc = store_end_batch(s, err);
-	if (!rc && is_stdin && (same = same_batch(db, source, &f)) != 0) {
+	if (!rc && is_stdin && ifile_may_skip(run) &&
+	    (same = same_batch(db, source, &f)) != 0) {
 		rc = db_exec(db, "ROLLBACK TO file; RELEASE file", err);
 		s->contacts_new = c_new0;
 		s->contacts_replaced = c_rep0;
@@ -367,6 +371,8 @@ static int run_files(sqlite3 *db, struct ingest_run *run,
 		st->files++;
 		st->files_same += rc == 1;
 	}
+	if ((rc = ifile_run_finish(run, err)) != 0)
+		return rc;
 	st->rows_loaded = run->store->rows_loaded;
 	st->contacts_new = run->store->contacts_new;
 	st->contacts_replaced = run->store->contacts_replaced;
@@ -422,6 +428,7 @@ int ingest_files(sqlite3 *db, const struct ingest_opts *o,
 		rc = run_files(db, &run, files, nfiles, &all, err);
 	}
 	store_close(&store);
+	ifile_run_release(&run);
 	classify_release(&cl);
 	if (!rc && !o->dry_run)
 		rc = db_commit(db, err);

@@ -4,7 +4,10 @@
  * One call loads one or more files (or standard input) in ONE transaction:
  * a failure, a kill or a strict-mode reject leaves the database as it was.
  * Each file becomes a row of `batches`.  Rows are one need each; the rows of
- * a contact carry the same contact_id.  A good row loads; a bad row (bad
+ * a contact carry the same contact_id.  A profile (opts->prof) maps a
+ * vendor export onto these rows first; with a two-file profile the files
+ * come in pairs (a contacts file and its needs file, in either order) and
+ * the rows are loaded with the batch of the second file of each pair.  A good row loads; a bad row (bad
  * required field) goes to the rejects CSV with its line, column, value and
  * reason; a bad optional field becomes unknown and is counted.  Contacts
  * already loaded from the same source are replaced, never counted twice;
@@ -20,6 +23,8 @@
 #include "nserr.h"
 
 struct ingest_stats;
+struct profile;
+struct profile_report;
 
 /* Called for each of the first bad rows and for warnings (unknown columns,
  * a skipped file); msg is "FILE:LINE: column 'x': ..." without program
@@ -36,6 +41,10 @@ struct ingest_opts {
 	long max_rejects;          /* > this many bad rows: stop; -1 none */
 	int dry_run;               /* read and check everything, write nothing */
 	int max_messages;          /* bad rows reported through on_msg (10) */
+	const struct profile *prof;/* NULL: the canonical CSV (profile.h) */
+	struct profile_report *report; /* NULL, or filled with what was seen:
+				    * mapping, first rows, drops, rejects
+				    * (profile_report.h; caller-owned) */
 	ingest_msg_fn on_msg;
 	ingest_progress_fn on_progress;
 	void *ctx;
@@ -50,6 +59,7 @@ struct ingest_issue {
 struct ingest_stats {
 	long files, files_same;      /* files read; files already loaded */
 	long rows_read, rows_loaded, rows_rejected;
+	long rows_dropped;           /* by a profile rule (counted in read) */
 	long contacts, contacts_new, contacts_replaced;
 	long needs;
 	uint64_t bytes;

@@ -1,7 +1,9 @@
 /*
  * ingest_file: reading one input file: header mapping, the per-record path
  * (map -> validate -> store or reject), the rejects CSV and the SHA-256 of
- * the bytes read.
+ * the bytes read.  A file read through a profile that is not plain takes
+ * the profile path (profile_ingest.c) and comes back here for each
+ * canonical row (ifile_row) and each bad row (ifile_reject).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,6 +15,9 @@
 #include "csvin.h"
 #include "db.h"
 #include "ingest_file.h"
+#include "profile.h"
+#include "profile_report.h"
+#include "profile_stage.h"
 
 static int header_name_eq(const char *a, size_t alen, const char *canon)
 {
@@ -34,10 +39,7 @@ static int header_name_eq(const char *a, size_t alen, const char *canon)
 	return 1;
 }
 
-static void say(struct ifile *f, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void say(struct ifile *f, const char *fmt, ...)
+void ifile_say(struct ifile *f, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -48,6 +50,30 @@ static void say(struct ifile *f, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	f->opts->on_msg(msg, f->opts->ctx);
+}
+
+static void describe_plain(struct ifile *f, const struct csvin_record *r)
+{
+	struct profile_report *rep = f->opts->report;
+	size_t i;
+	int c;
+
+	if (!rep)
+		return;
+	profile_report_say(rep, "\nFile '%s': header on line %llu, %zu "
+		"columns (canonical names)", f->name,
+		(unsigned long long)r->line, r->nfields);
+	for (c = 0; c < CC_N; c++)
+		if (f->colof[c] >= 0)
+			profile_report_say(rep, "  %-13s <- %s", canon_names[c],
+					   r->field[f->colof[c]]);
+	for (i = 0; i < r->nfields; i++) {
+		for (c = 0; c < CC_N && f->colof[c] != (int)i; c++)
+			;
+		if (c == CC_N && r->len[i])
+			profile_report_say(rep, "  ignored       '%s'",
+					   r->field[i]);
+	}
 }
 
 static int map_header(struct ifile *f, const struct csvin_record *r)
@@ -88,8 +114,9 @@ static int map_header(struct ifile *f, const struct csvin_record *r)
 			(unsigned long long)r->line);
 	}
 	if (unknown)
-		say(f, "%s: ignoring %d unknown column%s: %s", f->name, unknown,
-		    unknown > 1 ? "s" : "", list);
+		ifile_say(f, "%s: ignoring %d unknown column%s: %s", f->name,
+			  unknown, unknown > 1 ? "s" : "", list);
+	describe_plain(f, r);
 	f->header_done = 1;
 	return 0;
 }
@@ -118,50 +145,77 @@ static int open_rejects(struct ifile *f)
 	return 0;
 }
 
-static int write_reject(struct ifile *f, const struct csvin_record *r,
+int ifile_text(struct ifile *f, const struct csvin_record *r, size_t *len)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < r->nfields; i++) {
+		size_t need = n + 2 * r->len[i] + 4;
+		const char *fs = r->field[i];
+		size_t fl = r->len[i];
+		int q = memchr(fs, ',', fl) || memchr(fs, '"', fl) ||
+			memchr(fs, '\n', fl) || memchr(fs, '\r', fl);
+		if (need > f->text_cap) {
+			size_t cap = need * 2;
+			char *t = realloc(f->text, cap);
+			if (!t)
+				return NS_ENOMEM;
+			f->text = t;
+			f->text_cap = cap;
+		}
+		if (i)
+			f->text[n++] = ',';
+		if (q)
+			f->text[n++] = '"';
+		for (j = 0; j < r->len[i]; j++) {
+			if (r->field[i][j] == '"')
+				f->text[n++] = '"';
+			f->text[n++] = r->field[i][j];
+		}
+		if (q)
+			f->text[n++] = '"';
+	}
+	if (!f->text && !(f->text = malloc(f->text_cap = 64)))
+		return NS_ENOMEM;
+	f->text[n] = '\0';
+	*len = n;
+	return 0;
+}
+
+static int write_reject(struct ifile *f, const struct porigin *o,
 			const struct row_fault *ft)
 {
-	FILE *o;
+	FILE *w;
 	char line[32];
-	size_t i;
+	size_t len = o->text_len;
+	const char *text = o->text;
 	int rc = open_rejects(f);
 
-	if (rc || !(o = f->run->rejects))
+	if (rc || !(w = f->run->rejects))
 		return rc;
-	snprintf(line, sizeof line, ",%llu,", (unsigned long long)r->line);
-	csvin_write_field(o, f->name, strlen(f->name));
-	fputs(line, o);
-	csvin_write_field(o, ft->column, strlen(ft->column));
-	putc(',', o);
-	csvin_write_field(o, ft->value, ft->value_len);
-	putc(',', o);
-	csvin_write_field(o, ft->reason, strlen(ft->reason));
-	putc(',', o);
-	{
-		/* the original record, re-quoted, as one field */
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *m = open_memstream(&buf, &len);
-		if (!m)
+	if (o->rec) {
+		if (ifile_text(f, o->rec, &len) != 0)
 			return nserr_set(f->err, NS_ENOMEM, "out of memory");
-		for (i = 0; i < r->nfields; i++) {
-			if (i)
-				putc(',', m);
-			csvin_write_field(m, r->field[i], r->len[i]);
-		}
-		fclose(m);
-		csvin_write_field(o, buf, len);
-		free(buf);
+		text = f->text;
 	}
-	if (putc('\n', o) == EOF)
+	snprintf(line, sizeof line, ",%llu,", (unsigned long long)o->line);
+	csvin_write_field(w, o->file, strlen(o->file));
+	fputs(line, w);
+	csvin_write_field(w, ft->column, strlen(ft->column));
+	putc(',', w);
+	csvin_write_field(w, ft->value, ft->value_len);
+	putc(',', w);
+	csvin_write_field(w, ft->reason, strlen(ft->reason));
+	putc(',', w);
+	csvin_write_field(w, text ? text : "", text ? len : 0);
+	if (putc('\n', w) == EOF)
 		return nserr_set(f->err, NS_EIO, "writing '%s': %s",
 				 f->run->rejects_path, strerror(errno));
 	return 0;
 }
 
-/* A record-level problem (ragged, NUL, invalid UTF-8, too long). */
-static int record_fault(struct ifile *f, const struct csvin_record *r,
-			struct row_fault *ft)
+int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
+		       struct row_fault *ft)
 {
 	size_t i;
 
@@ -193,8 +247,8 @@ static int record_fault(struct ifile *f, const struct csvin_record *r,
 	return 0;
 }
 
-static int reject(struct ifile *f, const struct csvin_record *r,
-		  const struct row_fault *ft)
+int ifile_reject(struct ifile *f, const struct porigin *o,
+		 const struct row_fault *ft)
 {
 	struct ingest_run *run = f->run;
 	int rc;
@@ -203,55 +257,104 @@ static int reject(struct ifile *f, const struct csvin_record *r,
 	f->rejected++;
 	tally_add(&f->issues, "reject", ft->column, ft->reason, ft->value,
 		  ft->value_len);
+	if (f->opts->report)
+		profile_report_reject(f->opts->report, ft->column, ft->reason,
+				      o->file, (unsigned long long)o->line,
+				      ft->value, ft->value_len);
 	if (run->messages < f->opts->max_messages) {
 		run->messages++;
 		if (ft->col >= 0)
-			say(f, "%s:%llu: column '%s': '%.*s' %s", f->name,
-			    (unsigned long long)r->line, ft->column,
-			    (int)(ft->value_len > 80 ? 80 : ft->value_len),
-			    ft->value, ft->reason);
+			ifile_say(f, "%s:%llu: column '%s': '%.*s' %s", o->file,
+				  (unsigned long long)o->line, ft->column,
+				  (int)(ft->value_len > 80 ? 80 : ft->value_len),
+				  ft->value, ft->reason);
 		else
-			say(f, "%s:%llu: %s", f->name,
-			    (unsigned long long)r->line, ft->reason);
+			ifile_say(f, "%s:%llu: %s", o->file,
+				  (unsigned long long)o->line, ft->reason);
 	}
-	if ((rc = write_reject(f, r, ft)) != 0)
+	if ((rc = write_reject(f, o, ft)) != 0)
 		return rc;
 	if (f->opts->max_rejects >= 0 &&
 	    run->st->rows_rejected > f->opts->max_rejects)
 		return nserr_set(f->err, NS_EDATA, "more than %ld bad rows "
 			"(--max-rejects): stopped at %s:%llu; nothing was "
-			"loaded", f->opts->max_rejects, f->name,
-			(unsigned long long)r->line);
+			"loaded", f->opts->max_rejects, o->file,
+			(unsigned long long)o->line);
 	return 0;
+}
+
+/* What the dry run shows of a good row: the first rows, unmapped codes. */
+static void report_good(struct ifile *f, const struct need_row *nr,
+			const struct porigin *oc, const struct porigin *on)
+{
+	struct profile_report *rep = f->opts->report;
+	const struct classify *cl = f->run->cl;
+	char where[600];
+	size_t n;
+
+	if (nr->has_code) {
+		const char *s = nr->code.service;
+		size_t len = strlen(s);
+		for (n = len < cl->max_prefix ? len : cl->max_prefix; n > 0; n--)
+			if (strmap_get(&cl->prefixes, s, n))
+				break;
+		if (n == 0 || nr->category == cl->other)
+			profile_report_code(rep, s);
+	}
+	if (rep->nrows >= REPORT_ROWS)
+		return;
+	if (oc != on && oc->file != on->file)
+		snprintf(where, sizeof where, "%s:%llu (contact: %s:%llu)",
+			 on->file, (unsigned long long)on->line, oc->file,
+			 (unsigned long long)oc->line);
+	else
+		snprintf(where, sizeof where, "%s:%llu", on->file,
+			 (unsigned long long)on->line);
+	profile_report_row(rep, nr, cl, where);
+}
+
+int ifile_row(struct ifile *f, const struct canon_row *cr,
+	      const struct porigin *oc, const struct porigin *on)
+{
+	struct need_row nr;
+	struct row_fault ft;
+
+	if (row_check(f->run->cl, cr, &nr, &ft, &f->issues))
+		return ifile_reject(f, ft.col >= 0 &&
+				    profile_col_is_contact(ft.col) ? oc : on,
+				    &ft);
+	if (f->opts->report)
+		report_good(f, &nr, oc, on);
+	if ((f->run->st->rows_read & 0xffff) == 0 && f->opts->on_progress)
+		f->opts->on_progress(f->run->st, f->opts->ctx);
+	return store_row(f->run->store, &nr, f->err);
 }
 
 static int on_record(const struct csvin_record *r, void *ctx)
 {
 	struct ifile *f = ctx;
 	struct canon_row cr;
-	struct need_row nr;
 	struct row_fault ft;
+	struct porigin o = {f->name, r->line, r, NULL, 0};
 	int c;
 
+	if (f->pf)
+		return prof_record(f, r);
 	if (!f->header_done)
 		return map_header(f, r);
 	if (csvin_is_blank_record(r) && f->ncols > 1)
 		return 0;               /* a blank line between records */
 	f->run->st->rows_read++;
 	f->rows++;
-	if (record_fault(f, r, &ft))
-		return reject(f, r, &ft);
+	if (ifile_record_fault(f, r, &ft))
+		return ifile_reject(f, &o, &ft);
 	cr.line = r->line;
 	for (c = 0; c < CC_N; c++) {
 		int i = f->colof[c];
 		cr.v[c] = i >= 0 ? r->field[i] : NULL;
 		cr.len[c] = i >= 0 ? r->len[i] : 0;
 	}
-	if (row_check(f->run->cl, &cr, &nr, &ft, &f->issues))
-		return reject(f, r, &ft);
-	if ((f->run->st->rows_read & 0xffff) == 0 && f->opts->on_progress)
-		f->opts->on_progress(f->run->st, f->opts->ctx);
-	return store_row(f->run->store, &nr, f->err);
+	return ifile_row(f, &cr, &o, &o);
 }
 
 static void on_bytes(const void *data, size_t len, void *ctx)
@@ -262,6 +365,26 @@ static void on_bytes(const void *data, size_t len, void *ctx)
 	f->run->st->bytes += len;
 }
 
+/* The optional fields left unknown in this file, for the report. */
+static void report_fields(struct ifile *f)
+{
+	size_t i;
+
+	for (i = 0; f->opts->report && i < f->issues.n; i++) {
+		const struct issue_slot *sl = &f->issues.slots[i];
+		char key[512], *col, *why;
+		snprintf(key, sizeof key, "%s", sl->key);
+		if (!(col = strchr(key, '\x1f')) || strncmp(key, "field", 5))
+			continue;
+		*col++ = '\0';
+		if (!(why = strchr(col, '\x1f')))
+			continue;
+		*why++ = '\0';
+		profile_report_field(f->opts->report, col, why, sl->example,
+				     sl->count);
+	}
+}
+
 int ifile_read(struct ifile *f, int fd)
 {
 	struct csvin in;
@@ -269,8 +392,13 @@ int ifile_read(struct ifile *f, int fd)
 	int rc, i;
 
 	sha256_init(&f->sha);
-	if (csvin_init(&in, fd, f->name, on_record, on_bytes, f) != 0)
-		return nserr_set(f->err, NS_ENOMEM, "out of memory");
+	f->side = -1;
+	if (!profile_is_plain(f->opts->prof) && (rc = prof_file_start(f)))
+		return rc;
+	if (csvin_init(&in, fd, f->name, on_record, on_bytes, f) != 0) {
+		rc = nserr_set(f->err, NS_ENOMEM, "out of memory");
+		return f->pf ? prof_file_end(f, rc) : rc;
+	}
 	rc = csvin_run(&in, f->err);
 	f->bytes = in.bytes;
 	csvin_release(&in);
@@ -280,5 +408,34 @@ int ifile_read(struct ifile *f, int fd)
 	if (!rc && !f->header_done)
 		rc = nserr_set(f->err, NS_EDATA, "%s: the file is empty: a "
 			       "header row is required", f->name);
+	if (f->pf)
+		rc = prof_file_end(f, rc);
+	report_fields(f);
+	free(f->text);
+	f->text = NULL;
 	return rc;
+}
+
+int ifile_run_finish(struct ingest_run *run, struct nserr *err)
+{
+	struct pstage *s = run->pair;
+
+	if (!s)
+		return 0;
+	return nserr_set(err, NS_EDATA, "%s: the %s file of this pair was not "
+		"read (a two-file profile loads a contacts file and its needs "
+		"file together); nothing of it was loaded",
+		s->staged[0] ? s->name[0] : s->name[1],
+		s->staged[0] ? "needs" : "contacts");
+}
+
+void ifile_run_release(struct ingest_run *run)
+{
+	pstage_close(run->pair);
+	run->pair = NULL;
+}
+
+int ifile_may_skip(const struct ingest_run *run)
+{
+	return !run->opts->prof || !run->opts->prof->join;
 }

@@ -42,6 +42,18 @@ static int fault(struct row_fault *f, const struct canon_row *in, int col,
 	return 1;
 }
 
+/* "LEAD (WHY)", or LEAD alone when WHY says the same thing. */
+static int lead_fault(struct row_fault *f, const struct canon_row *in,
+		      int col, const char *lead, const char *why)
+{
+	char d[140];
+
+	if (!why || !*why || strcmp(why, lead) == 0)
+		return fault(f, in, col, "%s", lead);
+	snprintf(d, sizeof d, "%s (%s)", lead, why);
+	return fault(f, in, col, "%s", d);
+}
+
 /* An optional field failed: count it, leave it unknown. */
 static void field_issue(struct issue_tally *t, const struct canon_row *in,
 			int col, const char *why)
@@ -105,8 +117,8 @@ static int check_need(const struct classify *cl, const struct canon_row *in,
 			     "status (met, unmet, partial)%s", NULL);
 	if (!code_blank) {
 		if (taxcode_parse(FIELD(CC_CODE), &out->code, &why) != 0)
-			return fault(f, in, CC_CODE, "is not a taxonomy code "
-				     "(%s)", why);
+			return lead_fault(f, in, CC_CODE, "is not a taxonomy "
+					  "code", why);
 		out->has_code = 1;
 		out->category = classify_code(cl, out->code.service,
 					      strlen(out->code.service));
@@ -152,11 +164,8 @@ int row_check(const struct classify *cl, const struct canon_row *in,
 			     "characters%s", NULL);
 	out->contact_id = id;
 	out->contact_len = idlen;
-	if (dt_parse_iso(FIELD(CC_STARTED_AT), &out->when, &why) != 0) {
-		char d[140];
-		snprintf(d, sizeof d, "%s", why ? why : "");
-		return fault(f, in, CC_STARTED_AT, "is not a date (%s)", d);
-	}
+	if (dt_parse_iso(FIELD(CC_STARTED_AT), &out->when, &why) != 0)
+		return lead_fault(f, in, CC_STARTED_AT, "is not a date", why);
 	dt_format_local(&out->when, out->local, sizeof out->local);
 	out->month = out->when.year * 100 + out->when.month;
 	if (check_need(cl, in, out, f, t))
