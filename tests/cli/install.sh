@@ -13,7 +13,8 @@ for t in needstat needstat-init needstat-ingest needstat-synth; do
   [ -x "$T/prefix/bin/$t" ] || fail "bin/$t not installed"
 done
 for d in sql data reports profiles; do
-  [ -d "$T/prefix/share/needstat/$d" ] || fail "share/needstat/$d not installed"
+  [ ! -d "$NS_SRC/$d" ] || [ -d "$T/prefix/share/needstat/$d" ] ||
+    fail "share/needstat/$d not installed"
 done
 [ -f "$T/prefix/share/man/man1/needstat-ingest.1" ] || fail "man1 page missing"
 [ -f "$T/prefix/share/man/man5/needstat-schema.5" ] || fail "man5 page missing"
