@@ -109,6 +109,11 @@ static void summary(const struct ingest_stats *st, int dry,
 		fprintf(stderr, "%s: contacts from %s to %s, category map "
 			"version %ld\n", cli_prog(), st->date_min, st->date_max,
 			st->map_version);
+	if (st->rows_rejected > 10)
+		fprintf(stderr, "%s: %ld more bad rows not shown above%s%s%s\n",
+			cli_prog(), st->rows_rejected - 10,
+			st->rejects_path[0] ? ": see '" : "",
+			st->rejects_path, st->rejects_path[0] ? "'" : "");
 	for (i = 0; rep && i < rep->drops.n; i++)
 		fprintf(stderr, "%s:   %-6s %7ld  %s\n", cli_prog(), "drop",
 			rep->drops.it[i].count, rep->drops.it[i].label);
@@ -168,7 +173,8 @@ static int run(const char *path, const char *spec, struct ingest_opts *o,
 			 prof->description ? prof->description : "");
 		profile_report_write(&rep, &st, label, stdout);
 	}
-	if (!quiet || rc)
+	/* a run that failed before reading anything has nothing to sum up */
+	if ((!quiet || rc) && (st.files > 0 || st.rows_read > 0))
 		summary(&st, o->dry_run, prof ? &rep : NULL);
 	ingest_stats_release(&st);
 	if (sqlite3_close(db) != SQLITE_OK && !rc)

@@ -122,6 +122,9 @@ static int check_need(const struct classify *cl, const struct canon_row *in,
 		out->has_code = 1;
 		out->category = classify_code(cl, out->code.service,
 					      strlen(out->code.service));
+	} else if (cat_blank) {
+		return fault(f, in, CC_CODE, "is blank: a need needs a "
+			     "need_code or a need_category%s", NULL);
 	} else {
 		out->category = classify_category_name(cl, FIELD(CC_CATEGORY));
 		if (out->category < 0)

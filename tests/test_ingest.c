@@ -504,7 +504,7 @@ static const struct { int line; const char *column, *reason; } bad_want[] = {
 	{15, "(row)", "column 14 is not valid UTF-8"},
 	{16, "(row)", "contains a NUL byte"},
 	{20, "(row)", "a field is longer than 64 KiB"},
-	{21, "need_category", "is not a known category id or name"},
+	{21, "need_code", "is blank: a need needs a need_code or a need_category"},
 };
 #define NBAD (sizeof bad_want / sizeof bad_want[0])
 
