@@ -1,0 +1,195 @@
+/*
+ * report_check: the consistency checks of a parsed report's metadata
+ * (every column a directive names is declared with the right type,
+ * nothing declared twice, sums only over suppressed counts) and the
+ * columns the engine adds: the 95% interval bounds OUT_lo and OUT_hi
+ * after each statistic that has an interval, unless the report declares
+ * them itself.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report_int.h"
+
+static int fail(const struct report *r, struct nserr *err, int line,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int fail(const struct report *r, struct nserr *err, int line,
+		const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return nserr_set(err, NS_ECONFIG, "%s:%d: %s", r->path, line, msg);
+}
+
+static int find_col(const struct report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < r->ncols; i++)
+		if (strcmp(r->cols[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* need_col: name is a declared column of type `type` (-1: any). */
+static int need_col(const struct report *r, struct nserr *err, int line,
+		    const char *what, const char *name, int type)
+{
+	int c = find_col(r, name);
+
+	if (c < 0)
+		return fail(r, err, line, "%s: '%s' is not a declared column",
+			    what, name);
+	if (type >= 0 && r->cols[c].type != (enum col_type)type)
+		return fail(r, err, line, "%s: column '%s' must have type %s",
+			    what, name, table_type_name((enum col_type)type));
+	return 0;
+}
+
+static int check_stats(const struct report *r, struct nserr *err)
+{
+	static const enum col_type want[] = { COL_INT, COL_SHARE, COL_RATE,
+					      COL_SHARE };
+	static const char *const kname[] = { "population", "wilson", "rate",
+					     "yoy" };
+	size_t i, j;
+
+	for (i = 0; i < r->nstats; i++) {
+		const struct report_stat *s = &r->stats[i];
+
+		if (need_col(r, err, s->line, kname[s->kind], s->out,
+			     (int)want[s->kind]) ||
+		    (s->flag && need_col(r, err, s->line, kname[s->kind],
+					 s->flag, COL_TEXT)))
+			return NS_ECONFIG;
+		for (j = 0; j < i; j++)
+			if (strcmp(r->stats[j].out, s->out) == 0)
+				return fail(r, err, s->line, "column '%s' is "
+					    "computed twice", s->out);
+	}
+	return 0;
+}
+
+static int in_suppress(const struct report *r, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < r->nsuppress; k++)
+		if (strcmp(r->suppress[k], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int check_sums(const struct report *r, struct nserr *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nsums; i++) {
+		for (j = 0; j <= r->sums[i].nterms; j++) {
+			const char *c = j ? r->sums[i].terms[j - 1]
+				      : r->sums[i].total;
+
+			if (!in_suppress(r, c))
+				return fail(r, err, r->sums[i].line, "sum: '%s' "
+					    "is not listed in 'suppress:'", c);
+		}
+	}
+	return 0;
+}
+
+static int check_chart(const struct report *r, struct nserr *err)
+{
+	size_t i;
+
+	if (r->chart == CHART_NONE)
+		return 0;
+	if (need_col(r, err, 1, "chart", r->chart_x, -1) ||
+	    (r->chart_series &&
+	     need_col(r, err, 1, "chart", r->chart_series, -1)))
+		return NS_ECONFIG;
+	for (i = 0; i < r->chart_ny; i++)
+		if (need_col(r, err, 1, "chart", r->chart_y[i], -1))
+			return NS_ECONFIG;
+	return 0;
+}
+
+static int validate(const struct report *r, struct nserr *err)
+{
+	size_t i, j;
+	int d;
+
+	if (!r->id || !r->title[NS_EN] || r->ncols == 0)
+		return fail(r, err, 1, "the metadata block needs at least "
+			    "'id:', 'title:' and one 'column:'");
+	for (i = 0; i < r->ncols; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(r->cols[i].name, r->cols[j].name) == 0)
+				return fail(r, err, r->cols[i].line, "column "
+					    "'%s' declared twice",
+					    r->cols[i].name);
+	if (check_stats(r, err))
+		return NS_ECONFIG;
+	for (d = 0; d < 2 && r->matrix[0]; d++)
+		if (need_col(r, err, 1, "matrix", r->matrix[d], COL_TEXT))
+			return NS_ECONFIG;
+	for (i = 0; i < r->nsuppress; i++)
+		if (need_col(r, err, 1, "suppress", r->suppress[i], COL_INT))
+			return NS_ECONFIG;
+	if (check_sums(r, err) || check_chart(r, err))
+		return NS_ECONFIG;
+	return 0;
+}
+
+/* add_bound: declare OUT_lo (hi 0) or OUT_hi (hi 1) right after column
+ * `after` unless the report declares it. */
+static int add_bound(struct report *r, struct nserr *err, int out,
+		     int after, int hi)
+{
+	struct report_colspec *c;
+	char name[REPORT_ID_MAX + 8];
+
+	snprintf(name, sizeof name, "%s_%s", r->cols[out].name,
+		 hi ? "hi" : "lo");
+	if (find_col(r, name) >= 0)
+		return 0;
+	if (r->ncols == REPORT_MAX_COLS)
+		return fail(r, err, 1, "too many columns");
+	memmove(&r->cols[after + 2], &r->cols[after + 1],
+		(r->ncols - (size_t)after - 1) * sizeof r->cols[0]);
+	r->ncols++;
+	c = &r->cols[after + 1];
+	*c = r->cols[out];
+	c->flags &= ~(COLF_KEY | COLF_COUNT | COLF_TOTAL);
+	c->line = 0;
+	c->name = rmem_strndup(r, name, strlen(name));
+	c->label[NS_EN] = hi ? "95% CI high" : "95% CI low";
+	c->label[NS_FR] = hi ? "IC 95\xc2\xa0% sup." : "IC 95\xc2\xa0% inf.";
+	return c->name ? 0 : nserr_set(err, NS_ENOMEM, "out of memory");
+}
+
+int report_check(struct report *r, struct nserr *err)
+{
+	char lo[REPORT_ID_MAX + 8];
+	size_t i;
+	int c, rc;
+
+	if ((rc = validate(r, err)) != 0)
+		return rc;
+	for (i = 0; i < r->nstats; i++) {
+		c = find_col(r, r->stats[i].out);
+		r->cols[c].flags &= ~(COLF_KEY | COLF_COUNT);
+		if (r->stats[i].kind == RS_POPULATION || !r->stats[i].ci)
+			continue;
+		snprintf(lo, sizeof lo, "%s_lo", r->stats[i].out);
+		if ((rc = add_bound(r, err, c, c, 0)) != 0 ||
+		    (rc = add_bound(r, err, c, find_col(r, lo), 1)) != 0)
+			return rc;
+	}
+	return 0;
+}

@@ -1,0 +1,97 @@
+-- id: data_quality
+-- order: 80
+-- title: Data quality: rejected rows, field problems, missing values and unmapped codes
+-- title.fr: Qualité des données : lignes rejetées, champs invalides, valeurs manquantes et codes non classés
+-- about: For each batch loaded in the period: rows read and rejected,
+--     rejected rows by column and reason, invalid optional fields; for the
+--     period: missing values and needs whose code maps to no category.
+-- about.fr: Pour chaque lot chargé dans la période : lignes lues et
+--     rejetées, lignes rejetées par colonne et motif, champs facultatifs
+--     invalides; pour la période : valeurs manquantes et besoins dont le
+--     code ne correspond à aucune catégorie.
+-- column: check text | Check | Contrôle
+-- column: batch int measure | Batch | Lot
+-- column: file text | File | Fichier
+-- column: field text | Field | Champ
+-- column: detail text | Detail | Détail
+-- column: count int | Count | Nombre
+-- column: share share decimals=1 | Share | Part
+-- wilson: share = count / base noci
+-- note: Shares: of the rows read for a batch's rows, of the contacts for
+--     missing values, of the needs for unmapped codes.  Batches are those
+--     whose contacts overlap the period; their counts cover the whole
+--     batch.
+-- note.fr: Parts : des lignes lues pour les lignes d'un lot, des contacts
+--     pour les valeurs manquantes, des besoins pour les codes non classés.
+--     Les lots sont ceux dont les contacts chevauchent la période; leurs
+--     nombres portent sur tout le lot.
+
+WITH b AS (
+  SELECT id, rows_read, rows_rejected,
+         replace(file_name, rtrim(file_name, replace(file_name, '/', '')), '')
+           AS file_name
+  FROM batches
+  WHERE date_min <= :to_date AND date_max >= :from_date
+), inreg AS (
+  SELECT region_id FROM region_ancestors
+  WHERE :region IS NULL OR ancestor_id = :region
+), c AS MATERIALIZED (
+  SELECT sum(contacts) AS contacts,
+         sum(CASE WHEN channel = '' THEN contacts ELSE 0 END) AS channel,
+         sum(CASE WHEN language = '' THEN contacts ELSE 0 END) AS language,
+         sum(CASE WHEN age_group IN ('', 'unknown') THEN contacts ELSE 0 END)
+           AS age_group,
+         sum(CASE WHEN gender IN ('', 'unknown') THEN contacts ELSE 0 END)
+           AS gender,
+         sum(CASE WHEN region_id = 'unknown' THEN contacts ELSE 0 END)
+           AS region
+  FROM agg_contacts
+  WHERE month BETWEEN :from AND :to AND region_id IN (SELECT * FROM inreg)
+), nd AS MATERIALIZED (
+  SELECT sum(needs) AS needs,
+         sum(CASE WHEN category = 'other' THEN needs ELSE 0 END) AS other
+  FROM agg_needs
+  WHERE month BETWEEN :from AND :to AND region_id IN (SELECT * FROM inreg)
+), unm AS (
+  -- nd first (CROSS JOIN keeps the order): no scan of the needs when the
+  -- aggregates show no need in 'other'.
+  SELECT coalesce(k.service, '(none)') AS code, count(*) AS n
+  FROM nd CROSS JOIN needs n JOIN contacts t ON t.id = n.contact_id
+  LEFT JOIN codes k ON k.id = n.code_id
+  WHERE nd.other > 0 AND n.category = 'other'
+    AND t.month BETWEEN :from AND :to
+    AND t.region_id IN (SELECT * FROM inreg)
+  GROUP BY 1
+), rows(sort, check_en, check_fr, batch, file, field, detail_en, detail_fr,
+        count, base) AS (
+  SELECT 1, 'Batch', 'Lot', id, file_name, NULL, 'rows rejected',
+         'lignes rejetées', rows_rejected, rows_read FROM b
+  UNION ALL
+  SELECT 2, 'Rejected rows', 'Lignes rejetées', i.batch_id, b.file_name,
+         i.column_name, i.reason, i.reason, i.count, b.rows_read
+  FROM batch_issues i JOIN b ON b.id = i.batch_id WHERE i.kind = 'reject'
+  UNION ALL
+  SELECT 3, 'Invalid field, stored as unknown',
+         'Champ invalide, enregistré comme inconnu', i.batch_id, b.file_name,
+         i.column_name, i.reason, i.reason, i.count, b.rows_read
+  FROM batch_issues i JOIN b ON b.id = i.batch_id WHERE i.kind = 'field'
+  UNION ALL
+  SELECT 4, 'Missing value', 'Valeur manquante', NULL, NULL, f.field,
+         'blank or unknown', 'vide ou inconnue', f.n, c.contacts
+  FROM c CROSS JOIN (
+    SELECT 1 AS o, 'channel' AS field, channel AS n FROM c
+    UNION ALL SELECT 2, 'language', language FROM c
+    UNION ALL SELECT 3, 'age_group', age_group FROM c
+    UNION ALL SELECT 4, 'gender', gender FROM c
+    UNION ALL SELECT 5, 'region', region FROM c) f
+  WHERE c.contacts > 0
+  UNION ALL
+  SELECT 5, 'Unmapped code (category Other)',
+         'Code non classé (catégorie Autre)', NULL, NULL, 'need_code',
+         unm.code, unm.code, unm.n, nd.needs
+  FROM unm CROSS JOIN nd
+)
+SELECT check_en AS "check", check_fr AS check_fr, batch, file, field,
+       detail_en AS detail, detail_fr, count, base
+FROM rows
+ORDER BY sort, batch, count DESC, field, detail;

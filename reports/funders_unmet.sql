@@ -1,0 +1,81 @@
+-- id: funders_unmet
+-- order: 30
+-- title: Unmet needs by region and category, for funders
+-- title.fr: Besoins non comblés par région et catégorie, pour les bailleurs de fonds
+-- about: Unmet needs by region and category with their reasons and the
+--     rate per 10,000 population, small counts suppressed for publication.
+-- about.fr: Besoins non comblés par région et catégorie avec leurs motifs
+--     et le taux pour 10 000 habitants, petits effectifs masqués pour
+--     publication.
+-- param: level text province | region level to report on (province, state,
+--     country or a level you loaded) | niveau de région (province, state,
+--     country ou un niveau chargé)
+-- column: region text | Region | Région
+-- column: category text | Category | Catégorie
+-- column: unmet int | Unmet needs | Besoins non comblés
+-- column: no_service int | No service exists | Aucun service
+-- column: waitlist int | Wait list or no capacity | Liste d'attente ou capacité atteinte
+-- column: ineligible int | Not eligible | Non admissible
+-- column: cost int | Cost or funds exhausted | Coût ou fonds épuisés
+-- column: other int | Other or not given | Autre ou non précisé
+-- column: population int | Population | Population
+-- column: rate rate decimals=2 | Unmet needs rate | Taux de besoins non comblés
+-- matrix: region x category
+-- total: region | All regions | Toutes les régions
+-- total: category | All categories | Toutes les catégories
+-- population: population = region_id
+-- rate: rate = unmet / population
+-- suppress: unmet no_service waitlist ineligible cost other
+-- sum: unmet = no_service + waitlist + ineligible + cost + other
+-- chart: grouped_bar category unmet series=region
+-- note: Unmet needs are needs recorded as unmet; partly met needs are not
+--     counted.  Reasons are grouped: wait list with no capacity, cost with
+--     funds exhausted, other with declined and not given.
+-- note.fr: Les besoins non comblés sont ceux consignés comme non comblés;
+--     les besoins partiellement comblés ne sont pas comptés.  Motifs
+--     regroupés : liste d'attente avec capacité atteinte, coût avec fonds
+--     épuisés, autre avec refus et motif non précisé.
+
+WITH lvl AS (
+  SELECT ra.region_id, ra.ancestor_id
+  FROM region_ancestors ra JOIN regions g ON g.id = ra.ancestor_id
+  WHERE g.level = :level
+), base AS (
+  SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid, a.category,
+         a.status, a.reason, a.needs
+  FROM agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id
+  WHERE a.month BETWEEN :from AND :to
+    AND (:region IS NULL OR a.region_id IN
+         (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
+    AND (:category IS NULL OR a.category = :category)
+), u AS (
+  SELECT rid, category, sum(needs) AS unmet,
+         sum(CASE WHEN reason = 'no_service' THEN needs ELSE 0 END)
+           AS no_service,
+         sum(CASE WHEN reason IN ('waitlist', 'capacity') THEN needs ELSE 0 END)
+           AS waitlist,
+         sum(CASE WHEN reason = 'ineligible' THEN needs ELSE 0 END)
+           AS ineligible,
+         sum(CASE WHEN reason IN ('cost', 'funds_exhausted') THEN needs
+             ELSE 0 END) AS cost,
+         sum(CASE WHEN reason NOT IN ('no_service', 'waitlist', 'capacity',
+                                      'ineligible', 'cost', 'funds_exhausted')
+             THEN needs ELSE 0 END) AS other
+  FROM base WHERE status = 'unmet'
+  GROUP BY rid, category
+), rg AS (
+  SELECT DISTINCT rid FROM base
+), ct AS (
+  SELECT DISTINCT category FROM base
+)
+SELECT g.name_en AS region, g.name_fr AS region_fr, rg.rid AS region_id,
+       k.name_en AS category, k.name_fr AS category_fr,
+       coalesce(u.unmet, 0) AS unmet, coalesce(u.no_service, 0) AS no_service,
+       coalesce(u.waitlist, 0) AS waitlist,
+       coalesce(u.ineligible, 0) AS ineligible, coalesce(u.cost, 0) AS cost,
+       coalesce(u.other, 0) AS other
+FROM rg CROSS JOIN ct
+JOIN regions g ON g.id = rg.rid
+JOIN categories k ON k.id = ct.category
+LEFT JOIN u ON u.rid = rg.rid AND u.category = ct.category
+ORDER BY rg.rid = 'unknown', g.level, g.name_en, k.sort;

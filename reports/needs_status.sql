@@ -1,0 +1,56 @@
+-- id: needs_status
+-- order: 20
+-- title: Needs met, partly met and unmet, by category
+-- title.fr: Besoins comblés, partiellement comblés et non comblés, par catégorie
+-- about: Needs by outcome for each reporting category, with the share of
+--     needs left unmet and its 95% Wilson interval.
+-- about.fr: Besoins selon leur issue pour chaque catégorie, avec la part
+--     des besoins non comblés et son intervalle de Wilson à 95 %.
+-- column: category text | Category | Catégorie
+-- column: needs int | Needs | Besoins
+-- column: met int | Met | Comblés
+-- column: partial int | Partly met | Partiellement comblés
+-- column: unmet int | Unmet | Non comblés
+-- column: unmet_share share decimals=1 | Unmet share | Part non comblée
+-- wilson: unmet_share = unmet / recorded
+-- chart: stacked_bar category met partial unmet
+-- note: The unmet share is unmet / (met + partly met + unmet).
+-- note.fr: La part non comblée est non comblés / (comblés + partiellement
+--     comblés + non comblés).
+-- note.sql: SELECT printf('%d needs come from exports without outcomes: they
+--     count in Needs but not in the unmet share.', n),
+--     printf('%d besoins proviennent d''exports sans issue : ils comptent
+--     dans Besoins mais pas dans la part non comblée.', n)
+--     FROM (SELECT sum(needs) AS n FROM agg_needs
+--           WHERE status = 'unrecorded' AND month BETWEEN :from AND :to
+--             AND (:region IS NULL OR region_id IN (SELECT region_id
+--                  FROM region_ancestors WHERE ancestor_id = :region))
+--             AND (:category IS NULL OR category = :category))
+--     WHERE n > 0
+
+WITH a AS (
+  SELECT category, status, sum(needs) AS n
+  FROM agg_needs
+  WHERE month BETWEEN :from AND :to
+    AND (:region IS NULL OR region_id IN
+         (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
+    AND (:category IS NULL OR category = :category)
+  GROUP BY category, status
+), c AS (
+  SELECT category,
+         sum(n) AS needs,
+         sum(CASE WHEN status = 'met' THEN n ELSE 0 END) AS met,
+         sum(CASE WHEN status = 'partial' THEN n ELSE 0 END) AS partial,
+         sum(CASE WHEN status = 'unmet' THEN n ELSE 0 END) AS unmet,
+         sum(CASE WHEN status IN ('met', 'partial', 'unmet') THEN n ELSE 0 END)
+           AS recorded
+  FROM a GROUP BY category
+)
+SELECT k.name_en AS category, k.name_fr AS category_fr, c.needs, c.met,
+       c.partial, c.unmet, c.recorded, 0 AS total_row, k.sort AS sort
+FROM c JOIN categories k ON k.id = c.category
+UNION ALL
+SELECT 'All categories', 'Toutes les catégories', sum(needs), sum(met),
+       sum(partial), sum(unmet), sum(recorded), 1, 1000000
+FROM c HAVING count(*) > 0
+ORDER BY total_row, sort;
