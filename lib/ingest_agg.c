@@ -17,7 +17,8 @@
 int agg_init(struct agg *a)
 {
 	memset(a, 0, sizeof *a);
-	if (strmap_init(&a->needs_ix) || strmap_init(&a->contacts_ix))
+	if (strmap_init(&a->needs_ix) || strmap_init(&a->contacts_ix) ||
+	    strmap_init(&a->refs_ix))
 		return NS_ENOMEM;
 	return 0;
 }
@@ -26,8 +27,10 @@ void agg_release(struct agg *a)
 {
 	strmap_release(&a->needs_ix);
 	strmap_release(&a->contacts_ix);
+	strmap_release(&a->refs_ix);
 	free(a->needs);
 	free(a->contacts);
+	free(a->refs);
 	memset(a, 0, sizeof *a);
 }
 
@@ -35,12 +38,13 @@ void agg_clear(struct agg *a)
 {
 	strmap_clear(&a->needs_ix);
 	strmap_clear(&a->contacts_ix);
-	a->nneeds = a->ncontacts = 0;
+	strmap_clear(&a->refs_ix);
+	a->nneeds = a->ncontacts = a->nrefs = 0;
 }
 
 int agg_full(const struct agg *a)
 {
-	return a->nneeds + a->ncontacts > AGG_FLUSH_CELLS;
+	return a->nneeds + a->ncontacts + a->nrefs > AGG_FLUSH_CELLS;
 }
 
 static struct agg_cell *cell(struct strmap *ix, struct agg_cell **cells,
@@ -137,13 +141,32 @@ int agg_contact(struct agg *a, int month, const char *region,
 	return 0;
 }
 
+int agg_referral(struct agg *a, int month, const char *category,
+		 const char *region, const char *agency, size_t len, int d)
+{
+	char key[512];
+	size_t n = month_key(key, month);
+	struct agg_cell *c;
+
+	put(key, &n, category);
+	put(key, &n, region);
+	key[n++] = '\x1f';
+	memcpy(key + n, agency, len);      /* len <= AGENCY_MAX */
+	n += len;
+	c = cell(&a->refs_ix, &a->refs, &a->nrefs, &a->cap_refs, key, n);
+	if (!c)
+		return NS_ENOMEM;
+	c->a += d;
+	return 0;
+}
+
 /* Split a key into its nparts fields (in place in buf). */
 static void split(char *buf, const char **parts, int nparts)
 {
 	int i;
 
 	for (i = 0; i < nparts; i++) {
-		char *sep = strchr(buf, '\x1f');
+		char *sep = i + 1 < nparts ? strchr(buf, '\x1f') : NULL;
 		parts[i] = buf;
 		if (sep) {
 			*sep = '\0';
@@ -163,7 +186,7 @@ static int flush_map(sqlite3 *db, struct strmap *ix, struct agg_cell *cells,
 		const struct strmap_slot *sl = &ix->slots[i];
 		const struct agg_cell *c;
 		const char *parts[6];
-		char buf[256];
+		char buf[512];
 		int k;
 
 		if (!sl->key)
@@ -178,7 +201,8 @@ static int flush_map(sqlite3 *db, struct strmap *ix, struct agg_cell *cells,
 		for (k = 1; k < nparts; k++)
 			sqlite3_bind_text(st, k + 1, parts[k], -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, nparts + 1, c->a);
-		sqlite3_bind_int64(st, nparts + 2, c->b);
+		if (sqlite3_bind_parameter_count(st) > nparts + 1)
+			sqlite3_bind_int64(st, nparts + 2, c->b);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(db, err, "aggregates");
 	}
@@ -251,7 +275,13 @@ int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err)
 			" + excluded.contacts, needs = needs + excluded.needs",
 			6, err);
 	if (!rc)
-		rc = db_exec(db, "DELETE FROM agg_needs WHERE needs = 0;"
+		rc = flush_map(db, &a->refs_ix, a->refs, "INSERT INTO "
+			"agg_referrals VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO "
+			"UPDATE SET referrals = referrals + excluded.referrals",
+			4, err);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM agg_referrals WHERE referrals = 0;"
+			     "DELETE FROM agg_needs WHERE needs = 0;"
 			     "DELETE FROM agg_needs_year WHERE needs = 0;"
 			     "DELETE FROM agg_contacts WHERE contacts = 0", err);
 	agg_clear(a);

@@ -151,6 +151,15 @@ int batch_need(struct store *s, const struct need_row *r,
 	if (agg_need(&s->agg, s->cur_month, store_category(s, r->category),
 		     s->cur_region, r->status, r->reason, 1, r->referrals))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
+	if (r->referred_len) {
+		const char *q = r->referred_to, *end = q + r->referred_len, *ag;
+		size_t len;
+		while (store_next_agency(&q, end, &ag, &len))
+			if (agg_referral(&s->agg, s->cur_month,
+					 store_category(s, r->category),
+					 s->cur_region, ag, len, 1))
+				return nserr_set(err, NS_ENOMEM, "out of memory");
+	}
 	return 0;
 }
 

@@ -96,11 +96,14 @@ int row_check(const struct classify *cl, const struct canon_row *in,
 	      struct need_row *out, struct row_fault *fault,
 	      struct issue_tally *fields);
 
-/* In-memory aggregates, flushed into agg_needs / agg_contacts. */
+#define AGENCY_MAX 200          /* longer agency names are cut */
+
+/* In-memory aggregates, flushed into agg_needs, agg_needs_year,
+ * agg_contacts and agg_referrals. */
 struct agg {
-	struct strmap needs_ix, contacts_ix;
-	struct agg_cell { int64_t a, b; } *needs, *contacts;
-	size_t nneeds, ncontacts, cap_needs, cap_contacts;
+	struct strmap needs_ix, contacts_ix, refs_ix;
+	struct agg_cell { int64_t a, b; } *needs, *contacts, *refs;
+	size_t nneeds, ncontacts, nrefs, cap_needs, cap_contacts, cap_refs;
 };
 
 int agg_init(struct agg *a);
@@ -114,6 +117,9 @@ int agg_need(struct agg *a, int month, const char *category,
 int agg_contact(struct agg *a, int month, const char *region,
 		const char *channel, const char *language,
 		const char *age_group, const char *gender, int dc, int dn);
+/* agg_referral: add d referrals to agency[0..len) to a referrals cell. */
+int agg_referral(struct agg *a, int month, const char *category,
+		 const char *region, const char *agency, size_t len, int d);
 /* agg_flush: add the cells to the tables, drop zero rows, clear. */
 int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err);
 /* agg_full: 1 when the maps hold enough cells to be worth flushing. */
@@ -139,7 +145,7 @@ struct store {
 	long source_id, batch_id;
 	sqlite3_stmt *ins_contact, *find_contact, *upd_contact, *old_needs,
 		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq,
-		     *ins_needs, *ins_contacts;
+		     *ins_needs, *ins_contacts, *old_refs;
 	int64_t next_id;               /* id for the next new contact */
 	struct pending_need pend[PENDING_NEEDS];
 	size_t npend;
@@ -179,6 +185,10 @@ int store_code_id(struct store *s, const struct need_row *r, int64_t *id,
 		  struct nserr *err);
 int store_referrals(struct store *s, int64_t need_id,
 		    const struct need_row *r, struct nserr *err);
+/* store_next_agency: the next agency of a ';'-joined list at *p (blanks
+ * trimmed, empties skipped, cut to AGENCY_MAX bytes); 0 at the end. */
+int store_next_agency(const char **p, const char *end, const char **a,
+		      size_t *len);
 int store_write_row(struct store *s, const struct need_row *r,
 		    struct nserr *err);
 int batch_prepare_contacts(struct store *s, struct nserr *err);

@@ -34,6 +34,8 @@ static const char *const sql[] = {
 	"INSERT INTO codes(code, service, targets, level) VALUES (?1, ?2, ?3, "
 	"?4)",
 	"SELECT coalesce(max(seq), 0) FROM needs WHERE contact_id = ?1",
+	"SELECT n.category, r.agency FROM needs n JOIN referrals r ON "
+	"r.need_id = n.id WHERE n.contact_id = ?1",
 };
 
 int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
@@ -41,7 +43,7 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 {
 	sqlite3_stmt **st[] = {&s->ins_contact, &s->find_contact,
 		&s->upd_contact, &s->old_needs, &s->del_needs, &s->ins_need,
-		&s->ins_ref, &s->ins_code, &s->max_seq};
+		&s->ins_ref, &s->ins_code, &s->max_seq, &s->old_refs};
 	sqlite3_stmt *q;
 	size_t i;
 	int rc;
@@ -100,6 +102,7 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->ins_ref);
 	sqlite3_finalize(s->ins_code);
 	sqlite3_finalize(s->max_seq);
+	sqlite3_finalize(s->old_refs);
 	strmap_release(&s->codes);
 	agg_release(&s->agg);
 }
@@ -171,6 +174,14 @@ static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 			(const char *)sqlite3_column_text(found, 5),
 			(const char *)sqlite3_column_text(found, 6),
 			(const char *)sqlite3_column_text(found, 7), -1, -n);
+	sqlite3_reset(s->old_refs);
+	sqlite3_bind_int64(s->old_refs, 1, id);
+	while (!rc && sqlite3_step(s->old_refs) == SQLITE_ROW) {
+		const char *ag = (const char *)sqlite3_column_text(s->old_refs, 1);
+		rc = agg_referral(&s->agg, month,
+			(const char *)sqlite3_column_text(s->old_refs, 0), region,
+			ag, strlen(ag), -1);
+	}
 	if (rc)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	sqlite3_reset(s->del_needs);
@@ -334,27 +345,44 @@ int store_code_id(struct store *s, const struct need_row *r, int64_t *id,
 }
 
 /* referred_to: agencies joined by ';', blanks trimmed, empties skipped. */
-int store_referrals(struct store *s, int64_t need_id,
-			   const struct need_row *r, struct nserr *err)
+int store_next_agency(const char **p, const char *end, const char **a,
+		      size_t *len)
 {
-	const char *p = r->referred_to, *end = p + r->referred_len;
-
-	while (p && p < end) {
-		const char *semi = memchr(p, ';', (size_t)(end - p));
-		const char *a = p, *b = semi ? semi : end;
-		while (a < b && (*a == ' ' || *a == '\t'))
-			a++;
-		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-			b--;
-		if (b > a) {
-			sqlite3_reset(s->ins_ref);
-			sqlite3_bind_int64(s->ins_ref, 1, need_id);
-			sqlite3_bind_text(s->ins_ref, 2, a, (int)(b - a),
-					  SQLITE_STATIC);
-			if (sqlite3_step(s->ins_ref) != SQLITE_DONE)
-				return db_fail(s->db, err, "inserting a referral");
+	while (*p && *p < end) {
+		const char *semi = memchr(*p, ';', (size_t)(end - *p));
+		const char *x = *p, *y = semi ? semi : end;
+		*p = semi ? semi + 1 : end;
+		while (x < y && (*x == ' ' || *x == '\t'))
+			x++;
+		while (y > x && (y[-1] == ' ' || y[-1] == '\t'))
+			y--;
+		if (y > x) {
+			size_t n = (size_t)(y - x);
+			if (n > AGENCY_MAX) {   /* cut on a UTF-8 boundary */
+				n = AGENCY_MAX;
+				while (n > 0 && ((unsigned char)x[n] & 0xC0) == 0x80)
+					n--;
+			}
+			*a = x;
+			*len = n;
+			return 1;
 		}
-		p = semi ? semi + 1 : end;
+	}
+	return 0;
+}
+
+int store_referrals(struct store *s, int64_t need_id,
+		    const struct need_row *r, struct nserr *err)
+{
+	const char *p = r->referred_to, *end = p + r->referred_len, *a;
+	size_t len;
+
+	while (store_next_agency(&p, end, &a, &len)) {
+		sqlite3_reset(s->ins_ref);
+		sqlite3_bind_int64(s->ins_ref, 1, need_id);
+		sqlite3_bind_text(s->ins_ref, 2, a, (int)len, SQLITE_STATIC);
+		if (sqlite3_step(s->ins_ref) != SQLITE_DONE)
+			return db_fail(s->db, err, "inserting a referral");
 	}
 	return 0;
 }

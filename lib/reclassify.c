@@ -52,10 +52,19 @@ static const char agg_contacts_sql[] =
 	"sum((SELECT count(*) FROM needs n WHERE n.contact_id = c.id)) "
 	"FROM contacts c GROUP BY 1, 2, 3, 4, 5, 6";
 
+static const char agg_referrals_sql[] =
+	"DELETE FROM agg_referrals;"
+	"INSERT INTO agg_referrals SELECT c.month, n.category, c.region_id, "
+	"r.agency, count(*) FROM referrals r JOIN needs n ON n.id = r.need_id "
+	"JOIN contacts c ON c.id = n.contact_id GROUP BY 1, 2, 3, 4";
+
 int agg_rebuild(sqlite3 *db, unsigned what, struct nserr *err)
 {
 	int own, rc = begin(db, &own, err);
 
+	/* referrals are kept by category and by region: either change */
+	if (!rc && what)
+		rc = db_exec(db, agg_referrals_sql, err);
 	if (!rc && (what & AGG_NEEDS))
 		rc = db_exec(db, agg_needs_sql, err);
 	if (!rc && (what & AGG_CONTACTS))

@@ -21,15 +21,13 @@
 --     référence d'un besoin vers un organisme compte une fois.
 
 WITH r AS MATERIALIZED (
-  SELECT n.category, f.agency, count(*) AS k
-  FROM contacts c
-  JOIN needs n ON n.contact_id = c.id
-  JOIN referrals f ON f.need_id = n.id
-  WHERE c.month BETWEEN :from AND :to
-    AND (:region IS NULL OR c.region_id IN
+  SELECT a.category, a.agency, sum(a.referrals) AS k
+  FROM agg_referrals a
+  WHERE a.month BETWEEN :from AND :to
+    AND (:region IS NULL OR a.region_id IN
          (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
-    AND (:category IS NULL OR n.category = :category)
-  GROUP BY n.category, f.agency
+    AND (:category IS NULL OR a.category = :category)
+  GROUP BY a.category, a.agency
 ), scoped AS (
   SELECT category, agency, k FROM r
   UNION ALL

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# aggregates: agg_needs (with its yearly roll-up agg_needs_year) and
-# agg_contacts equal the GROUP BY of the raw
+# aggregates: agg_needs (with its yearly roll-up agg_needs_year),
+# agg_referrals and agg_contacts equal the GROUP BY of the raw
 # tables (sqlite3 EXCEPT both ways is empty) after each step: an ingest, a
 # second ingest that replaces contacts, a new map with reclassification, a
 # regions and crosswalk load (contacts re-derived), and an ingest that
@@ -37,7 +37,13 @@ CREATE TEMP VIEW gy AS
          sum(coalesce(n.referrals, 0))
   FROM needs n JOIN contacts c ON c.id = n.contact_id
   GROUP BY 1, 2, 3, 4;
+CREATE TEMP VIEW gr AS
+  SELECT c.month, n.category, c.region_id, r.agency, count(*)
+  FROM referrals r JOIN needs n ON n.id = r.need_id
+  JOIN contacts c ON c.id = n.contact_id GROUP BY 1, 2, 3, 4;
 SELECT ((SELECT count(*) FROM (SELECT * FROM agg_needs EXCEPT SELECT * FROM gn))
+  + (SELECT count(*) FROM (SELECT * FROM agg_referrals EXCEPT SELECT * FROM gr))
+  + (SELECT count(*) FROM (SELECT * FROM gr EXCEPT SELECT * FROM agg_referrals))
   + (SELECT count(*) FROM (SELECT * FROM agg_needs_year EXCEPT SELECT * FROM gy))
   + (SELECT count(*) FROM (SELECT * FROM gy EXCEPT SELECT * FROM agg_needs_year)))
   || ' ' || (SELECT count(*) FROM (SELECT * FROM gn EXCEPT SELECT * FROM agg_needs))
