@@ -328,45 +328,6 @@ static int yoy_flag(struct rctx *x, size_t row, int fcol,
 			      q->significant ? "oui" : "non");
 }
 
-/* beta_quantile: p with I_p(a, b) = q, by bisection on GSL's beta CDF. */
-static double beta_quantile(double q, double a, double b)
-{
-	double lo = 0.0, hi = 1.0, m;
-	int i;
-
-	for (i = 0; i < 200 && hi - lo > 1e-17; i++) {
-		m = (lo + hi) / 2.0;
-		if (gsl_cdf_beta_P(m, a, b) < q)
-			lo = m;
-		else
-			hi = m;
-	}
-	return (lo + hi) / 2.0;
-}
-
-/*
- * rr_fallback: the exact conditional interval of stats_rate_ratio() for
- * equal exposures, when that function fails because gsl_cdf_beta_Pinv
- * does not converge (it returns NaN for counts in the tens of thousands):
- * the same Clopper-Pearson bounds, found by bisection on the CDF.
- */
-static void rr_fallback(int64_t k1, int64_t k2, struct stats_ratio *q)
-{
-	gsl_error_handler_t *old = gsl_set_error_handler_off();
-	double pl, pu;
-
-	pl = k1 == 0 ? 0.0 : beta_quantile(0.025, (double)k1, (double)k2 + 1);
-	pu = k2 == 0 ? 1.0 : beta_quantile(0.975, (double)k1 + 1, (double)k2);
-	gsl_set_error_handler(old);
-	q->rr = k2 == 0 ? INFINITY : (double)k1 / (double)k2;
-	q->lo = pl / (1.0 - pl);
-	q->hi = pu >= 1.0 ? INFINITY : pu / (1.0 - pu);
-	q->pct = (q->rr - 1.0) * 100.0;
-	q->pct_lo = (q->lo - 1.0) * 100.0;
-	q->pct_hi = (q->hi - 1.0) * 100.0;
-	q->significant = q->lo > 1.0 || q->hi < 1.0;
-}
-
 /* one_stat: statistic s for one row whose inputs are a and b. */
 static int one_stat(struct rctx *x, const struct report_stat *s, size_t row,
 		    double a, double b, const int cols[4])
@@ -391,11 +352,8 @@ static int one_stat(struct rctx *x, const struct report_stat *s, size_t row,
 		rc = set3(x, row, cols[0], cols[1], cols[2], iv.est, iv.lo,
 			  iv.hi);
 	} else {
-		rc = stats_rate_ratio((int64_t)a, 1, (int64_t)b, 1,
-				      STATS_DEFAULT_LEVEL, &q, NULL);
-		if (rc == NS_EINTERNAL)
-			rr_fallback((int64_t)a, (int64_t)b, &q);
-		else if (rc)
+		if (stats_rate_ratio((int64_t)a, 1, (int64_t)b, 1,
+				     STATS_DEFAULT_LEVEL, &q, NULL))
 			return 0;
 		rc = set3(x, row, cols[0], cols[1], cols[2], q.rr - 1,
 			  q.lo - 1, q.hi - 1);

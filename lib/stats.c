@@ -144,6 +144,31 @@ static void ratio_finish(struct stats_ratio *out)
 	out->significant = out->lo > 1.0 || out->hi < 1.0;
 }
 
+/*
+ * The beta quantile: gsl_cdf_beta_Pinv, or, where it does not converge
+ * (it returns NaN for shape parameters in the tens of thousands, which a
+ * year of needs reaches), bisection on GSL's beta distribution function:
+ * the same exact quantile, to the last bit of a double.
+ */
+static double beta_quantile(double q, double a, double b)
+{
+	double p = gsl_cdf_beta_Pinv(q, a, b), lo = 0.0, hi = 1.0;
+	int i;
+
+	if (!isnan(p))
+		return p;
+	for (i = 0; i < 200 && hi - lo > 1e-17; i++) {
+		double m = (lo + hi) / 2.0, c = gsl_cdf_beta_P(m, a, b);
+		if (isnan(c))
+			return NAN;
+		if (c < q)
+			lo = m;
+		else
+			hi = m;
+	}
+	return (lo + hi) / 2.0;
+}
+
 int stats_rate_ratio(int64_t k1, double t1, int64_t k2, double t2,
 		     double level, struct stats_ratio *out, struct nserr *err)
 {
@@ -170,8 +195,8 @@ int stats_rate_ratio(int64_t k1, double t1, int64_t k2, double t2,
 		return 0;
 	}
 	old = gsl_set_error_handler_off();
-	pl = k1 == 0 ? 0.0 : gsl_cdf_beta_Pinv(alpha / 2.0, a, b + 1.0);
-	pu = k2 == 0 ? 1.0 : gsl_cdf_beta_Pinv(1.0 - alpha / 2.0, a + 1.0, b);
+	pl = k1 == 0 ? 0.0 : beta_quantile(alpha / 2.0, a, b + 1.0);
+	pu = k2 == 0 ? 1.0 : beta_quantile(1.0 - alpha / 2.0, a + 1.0, b);
 	gsl_set_error_handler(old);
 	if (isnan(pl) || isnan(pu))
 		return nserr_set(err, NS_EINTERNAL,
