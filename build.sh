@@ -43,13 +43,7 @@ demo() {
     -o demo/contacts.csv
   "$bin/needstat-ingest" --db "$db" --source demo demo/contacts.csv
   echo
-  echo "Needs met and unmet by category, fiscal year 2024-25 (from the aggregates):"
-  sqlite3 -header -column "$db" "SELECT c.name_en AS category, sum(a.needs) AS needs,
-      sum(CASE WHEN a.status = 'unmet' THEN a.needs ELSE 0 END) AS unmet,
-      printf('%.1f%%', 100.0 * sum(CASE WHEN a.status = 'unmet' THEN a.needs ELSE 0 END)
-             / sum(a.needs)) AS unmet_share
-    FROM agg_needs a JOIN categories c ON c.id = a.category
-    WHERE a.month BETWEEN 202404 AND 202503 GROUP BY c.id ORDER BY needs DESC"
+  "$bin/needstat-report" --db "$db" --fiscal-year 2024 needs_status
 }
 
 case "${1:-}" in
