@@ -58,37 +58,6 @@ struct run {
 	struct nserr err;
 };
 
-static void csv_field(const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-static int print_row(void *ctx, int n, const char *const *v)
-{
-	int i;
-
-	(void)ctx;
-	for (i = 0; i < n; i++) {
-		if (i)
-			putchar(',');
-		csv_field(v[i]);
-	}
-	putchar('\n');
-	return 0;
-}
-
 /* "ON-ottawa (Ottawa) > ON (Ontario) > CA (Canada)" into buf. */
 static void chain(const struct classify *cl, int r, char *buf, size_t size)
 {
@@ -132,7 +101,7 @@ static int do_resolve(struct run *r, int argc, char **argv)
 		row[3] = p.province >= 0 ? cl.regions[p.province].id : NULL;
 		row[4] = cl.regions[p.region].id;
 		row[5] = buf;
-		print_row(NULL, 6, row);
+		cli_print_csv_row(NULL, 6, row);
 	}
 	classify_release(&cl);
 	return bad ? nserr_set(&r->err, NS_EDATA, "%s", "") : 0;
@@ -174,7 +143,7 @@ static int do_load(struct run *r, int argc, char **argv)
 static int do_list(struct run *r, int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	return refdata_list_regions(r->db, r->level, print_row, NULL, &r->err);
+	return refdata_list_regions(r->db, r->level, cli_print_csv_row, NULL, &r->err);
 }
 
 /* The subcommands, with their operand counts. */

@@ -59,37 +59,6 @@ struct run {
 	struct nserr err;
 };
 
-static void csv_field(const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-static int print_row(void *ctx, int n, const char *const *v)
-{
-	int i;
-
-	(void)ctx;
-	for (i = 0; i < n; i++) {
-		if (i)
-			putchar(',');
-		csv_field(v[i]);
-	}
-	putchar('\n');
-	return 0;
-}
-
 static int open_db(struct run *r)
 {
 	const char *datadir;
@@ -128,7 +97,7 @@ static int do_classify(struct run *r, int argc, char **argv)
 		row[0] = ci.text; row[1] = lv; row[2] = ci.code.service;
 		row[3] = ci.code.targets; row[4] = cl.cats[ci.category];
 		row[5] = cl.cat_en[ci.category]; row[6] = pre; row[7] = mv;
-		print_row(NULL, 8, row);
+		cli_print_csv_row(NULL, 8, row);
 	}
 	classify_release(&cl);
 	return bad ? nserr_set(&r->err, NS_EDATA, "%s", "") : 0;
@@ -155,7 +124,7 @@ static int do_map_load(struct run *r, int argc, char **argv)
 static int do_map_show(struct run *r, int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	return refdata_list_map(r->db, r->version, print_row, NULL, NULL,
+	return refdata_list_map(r->db, r->version, cli_print_csv_row, NULL, NULL,
 				&r->err);
 }
 
@@ -173,7 +142,7 @@ static int do_terms_load(struct run *r, int argc, char **argv)
 static int do_unmapped(struct run *r, int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	return reclassify_unmapped(r->db, print_row, NULL, &r->err);
+	return reclassify_unmapped(r->db, cli_print_csv_row, NULL, &r->err);
 }
 
 static int do_reclassify(struct run *r, int argc, char **argv)

@@ -3,6 +3,8 @@
  */
 #include "cli.h"
 
+#include "csvin.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -88,5 +90,20 @@ int cli_parse_long(const char *opt, const char *s, long lo, long hi,
 		return -1;
 	}
 	*out = v;
+	return 0;
+}
+
+int cli_print_csv_row(void *ctx, int n, const char *const *v)
+{
+	int i;
+
+	(void)ctx;
+	for (i = 0; i < n; i++) {
+		if (i)
+			putchar(',');
+		if (v[i])
+			csvin_write_field(stdout, v[i], strlen(v[i]));
+	}
+	putchar('\n');
 	return 0;
 }

@@ -41,4 +41,11 @@ int cli_finish(int rc);
 int cli_parse_long(const char *opt, const char *s, long lo, long hi,
 		   long *out);
 
+/*
+ * cli_print_csv_row: print v[0..n) on stdout as one RFC 4180 CSV line
+ * (NULL prints as an empty field).  Has the row-callback shape of the
+ * refdata and reclassify listings; ctx is unused.  Returns 0.
+ */
+int cli_print_csv_row(void *ctx, int n, const char *const *v);
+
 #endif
