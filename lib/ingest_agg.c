@@ -175,26 +175,45 @@ static void split(char *buf, const char **parts, int nparts)
 	}
 }
 
+static int cmp_slot(const void *a, const void *b)
+{
+	const struct strmap_slot *x = *(const struct strmap_slot *const *)a;
+	const struct strmap_slot *y = *(const struct strmap_slot *const *)b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->key, y->key, n);
+
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/*
+ * Add the cells of ix to a table with sql (?1 the month or year, ?2.. the
+ * text parts, then the one or two counts).  Cells go in key order, which is
+ * the table's primary-key order ('\x1f' sorts below every character), so
+ * the upserts walk the B-tree forward instead of jumping about.
+ */
 static int flush_map(sqlite3 *db, struct strmap *ix, struct agg_cell *cells,
 		     const char *sql, int nparts, struct nserr *err)
 {
+	const struct strmap_slot **order;
 	sqlite3_stmt *st;
-	size_t i;
-	int rc = db_prepare(db, sql, &st, err);
+	size_t i, n = 0;
+	int rc;
 
-	for (i = 0; !rc && i < ix->cap; i++) {
-		const struct strmap_slot *sl = &ix->slots[i];
-		const struct agg_cell *c;
+	if (!(order = malloc((ix->count ? ix->count : 1) * sizeof *order)))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	for (i = 0; i < ix->cap; i++)
+		if (ix->slots[i].key && (cells[ix->slots[i].value].a ||
+					 cells[ix->slots[i].value].b))
+			order[n++] = &ix->slots[i];
+	qsort(order, n, sizeof *order, cmp_slot);
+	rc = db_prepare(db, sql, &st, err);
+	for (i = 0; !rc && i < n; i++) {
+		const struct agg_cell *c = &cells[order[i]->value];
 		const char *parts[6];
 		char buf[512];
 		int k;
 
-		if (!sl->key)
-			continue;
-		c = &cells[sl->value];
-		if (c->a == 0 && c->b == 0)
-			continue;
-		snprintf(buf, sizeof buf, "%s", sl->key);
+		snprintf(buf, sizeof buf, "%s", order[i]->key);
 		split(buf, parts, nparts);
 		sqlite3_reset(st);
 		sqlite3_bind_int(st, 1, (int)strtol(parts[0], NULL, 10));
@@ -207,6 +226,7 @@ static int flush_map(sqlite3 *db, struct strmap *ix, struct agg_cell *cells,
 			rc = db_fail(db, err, "aggregates");
 	}
 	sqlite3_finalize(st);
+	free(order);
 	return rc;
 }
 
