@@ -175,8 +175,14 @@ const char *table_cell_display(const struct table *t, size_t r, size_t c,
 	lang = L(lang);
 	if (cell->flags & CELL_SUPPRESSED)
 		return suppressed_text(t, c, cell->flags, buf, size);
-	if (cell->null)
+	if (cell->null) {
+		/* a total row's empty first key (a month, a date) says what
+		 * the row is in people formats */
+		if (c == 0 && st != NF_MACHINE &&
+		    (table_row_flags(t, r) & ROW_TOTAL))
+			return "Total";
 		return "";
+	}
 	switch (col->type) {
 	case COL_TEXT:
 		return pick(cell->v.s, lang, "");

@@ -334,7 +334,33 @@ static void test_growth(void)
 	table_release(&t);
 }
 
+/* A total row's empty month reads "Total" for people, "" for machines. */
+static void test_total_row_label(void)
+{
+	struct table t;
+	char out[64];
+	int r;
+
+	table_init(&t);
+	CU_ASSERT_EQUAL(table_add_col(&t, "month", COL_MONTH, "Month", "Mois"),
+			0);
+	CU_ASSERT_EQUAL(table_add_col(&t, "n", COL_INT, "N", NULL), 1);
+	r = table_add_row(&t);
+	CU_ASSERT_EQUAL_FATAL(r, 0);
+	CU_ASSERT_EQUAL(table_set_null(&t, 0, 0), 0);
+	CU_ASSERT_EQUAL(table_set_int(&t, 0, 1, 7), 0);
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 0, NS_EN, NF_TEXT,
+						  out, sizeof out), "");
+	CU_ASSERT_EQUAL(table_set_row_flags(&t, 0, ROW_TOTAL), 0);
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 0, NS_FR, NF_TEXT,
+						  out, sizeof out), "Total");
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 0, NS_EN,
+						  NF_MACHINE, out, sizeof out), "");
+	table_release(&t);
+}
+
 static CU_TestInfo tests[] = {
+	{"total row label", test_total_row_label},
 	{"columns", test_columns},
 	{"cells", test_cells},
 	{"flags and suppression", test_flags},
