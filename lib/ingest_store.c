@@ -316,11 +316,20 @@ int store_code_id(struct store *s, const struct need_row *r, int64_t *id,
 {
 	char full[TAXCODE_MAX + TAXCODE_TARGETS_MAX + 4];
 	int64_t *slot;
-	int n = r->code.targets[0]
-		? snprintf(full, sizeof full, "%s * %s", r->code.service,
-			   r->code.targets)
-		: snprintf(full, sizeof full, "%s", r->code.service);
-	int rc = strmap_put(&s->codes, full, (size_t)n, -1, &slot, NULL);
+	size_t ns = strnlen(r->code.service, TAXCODE_MAX - 1);
+	size_t nt = strnlen(r->code.targets, TAXCODE_TARGETS_MAX - 1);
+	int n, rc;
+
+	/* "service * targets" without printf: this runs for every need */
+	memcpy(full, r->code.service, ns);
+	n = (int)ns;
+	if (nt) {
+		memcpy(full + n, " * ", 3);
+		memcpy(full + n + 3, r->code.targets, nt);
+		n += 3 + (int)nt;
+	}
+	full[n] = '\0';
+	rc = strmap_put(&s->codes, full, (size_t)n, -1, &slot, NULL);
 
 	if (rc < 0)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
