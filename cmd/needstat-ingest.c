@@ -66,6 +66,7 @@ static void on_msg(const char *msg, void *ctx)
 }
 
 static double last_progress;
+static int shown_progress;
 
 static void on_progress(const struct ingest_stats *st, void *ctx)
 {
@@ -76,11 +77,16 @@ static void on_progress(const struct ingest_stats *st, void *ctx)
 	(void)ctx;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-	if (start == 0)
-		start = now;
+	if (start == 0) {
+		/* first call: start the clock; the first line comes a second
+		 * later, with a meaningful rate */
+		start = last_progress = now;
+		return;
+	}
 	if (now - last_progress < 1.0)
 		return;
 	last_progress = now;
+	shown_progress = 1;
 	fprintf(stderr, "\r%s: %ld rows, %.1f MB, %.1f MB/s   ", cli_prog(),
 		st->rows_read, (double)st->bytes / 1e6,
 		now > start ? (double)st->bytes / 1e6 / (now - start) : 0.0);
@@ -91,7 +97,7 @@ static void summary(const struct ingest_stats *st, int dry,
 {
 	size_t i;
 
-	if (last_progress > 0)
+	if (shown_progress)
 		fputc('\n', stderr);
 	fprintf(stderr, "%s: %s%ld file%s, %ld rows read, %ld loaded, %ld "
 		"rejected", cli_prog(), dry ? "dry run, nothing written: " : "",
@@ -176,6 +182,8 @@ static int run(const char *path, const char *spec, struct ingest_opts *o,
 	/* a run that failed before reading anything has nothing to sum up */
 	if ((!quiet || rc) && (st.files > 0 || st.rows_read > 0))
 		summary(&st, o->dry_run, prof ? &rep : NULL);
+	else if (shown_progress)
+		fputc('\n', stderr);      /* end the progress line */
 	ingest_stats_release(&st);
 	if (sqlite3_close(db) != SQLITE_OK && !rc)
 		rc = nserr_set(err, NS_EIO, "closing '%s' failed", path);
