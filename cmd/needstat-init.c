@@ -26,8 +26,9 @@ static int help(void)
 "  -q, --quiet    print nothing on success\n"
 "  -h, --help     show this help\n"
 "  -V, --version  show the version\n\n"
-"Exit status: 0 ok, 64 usage, 70 internal error, 73 cannot create the\n"
-"database, 74 I/O error, 75 database busy, 78 data directory missing.\n",
+"Exit status: 0 ok, 64 usage, 65 FILE exists and is not a database, 70\n"
+"internal error, 73 cannot create the database, 74 I/O error, 75\n"
+"database busy, 78 data directory missing.\n",
 	       synopsis);
 	return 0;
 }

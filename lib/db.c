@@ -292,6 +292,12 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 		goto fail;
 	if ((rc = db_exec(db, "PRAGMA foreign_keys=ON", err)) != 0)
 		goto fail;
+	if (!fresh && sqlite3_exec(db, "PRAGMA schema_version", NULL, NULL,
+				   NULL) == SQLITE_NOTADB) {
+		rc = nserr_set(err, NS_EDATA, "'%s' exists and is not an SQLite "
+			       "database: give another --db path", path);
+		goto fail;
+	}
 	if (!create && datadir) {
 		rc = db_int(db, "SELECT max(version) FROM schema_version", 0,
 			    &have, err);

@@ -47,6 +47,15 @@ expect_rc 66 "missing database"
 expect_line err "$P: database 'nope.db' does not exist: run 'needstat-init --db nope.db' first" "missing database: message"
 [ -e nope.db ] && fail "missing database: nope.db was created"
 
+# 65: a file that is not a database (init and ingest both refuse it)
+echo "not a database" >notdb.db
+run "$NS_BIN/needstat-init" --db notdb.db
+expect_rc 65 "init on a non-database file"
+expect_line err "needstat-init: 'notdb.db' exists and is not an SQLite database: give another --db path" "init non-database: message"
+run "$INGEST" --db notdb.db good.csv
+expect_rc 65 "ingest into a non-database file"
+expect_eq "$(cat notdb.db)" "not a database" "the non-database file is left alone"
+
 # 65: missing column, empty file, every row rejected, --strict
 printf 'contact_id,started_at,need_code,referrals\nM1,2024-05-01,BD-1800,1\n' >nostatus.csv
 run "$INGEST" --db t.db nostatus.csv
