@@ -23,8 +23,8 @@ int batch_prepare_contacts(struct store *s, struct nserr *err)
 	static const char head[] = "INSERT INTO contacts(source_id, "
 		"source_contact_id, batch_id, started_local, utc_offset, "
 		"started_utc, month, channel, language, postal_key, province, "
-		"region_id, age_group, gender, id) VALUES ";
-	static const char row[] = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?),";
+		"region_id, age_group, gender, id, region_given) VALUES ";
+	static const char row[] = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?),";
 	char q[sizeof head + CONTACTS_PER_INSERT * (sizeof row - 1)];
 	size_t n = sizeof head - 1, i;
 	long long max;
@@ -218,8 +218,8 @@ static int insert_contacts(struct store *s, const struct need_row *rows,
 
 	sqlite3_reset(st);
 	for (g = 0; g < CONTACTS_PER_INSERT; g++) {
-		store_bind_contact(s, st, 15 * g, &rows[start[g]]);
-		sqlite3_bind_int64(st, 15 * g + 15, s->next_id + g);
+		store_bind_contact(s, st, 16 * g, &rows[start[g]]);
+		sqlite3_bind_int64(st, 16 * g + 15, s->next_id + g);
 	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_CONSTRAINT) {

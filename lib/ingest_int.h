@@ -46,6 +46,7 @@ struct need_row {
 	char agebuf[16];
 	struct postal postal;
 	int region;                  /* classifier region index */
+	int region_given;            /* 1: from the region column */
 	struct taxcode code;
 	int has_code;
 	int category;                /* classifier category index */

@@ -85,10 +85,11 @@ static void check_optional(const struct classify *cl,
 	if (postal_parse(FIELD(CC_POSTAL), &out->postal, &why) != 0)
 		field_issue(t, in, CC_POSTAL, why);
 	out->region = classify_region_of(cl, &out->postal);
+	out->region_given = 0;
 	if (in->v[CC_REGION] && !is_blank(FIELD(CC_REGION))) {
 		int r = classify_region_id(cl, FIELD(CC_REGION));
 		if (r >= 0)
-			out->region = r;
+			out->region = r, out->region_given = 1;
 		else
 			field_issue(t, in, CC_REGION, "is not a known region id");
 	}

@@ -16,14 +16,15 @@
 static const char *const sql[] = {
 	"INSERT INTO contacts(source_id, source_contact_id, batch_id, "
 	"started_local, utc_offset, started_utc, month, channel, language, "
-	"postal_key, province, region_id, age_group, gender, id) VALUES "
-	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	"postal_key, province, region_id, age_group, gender, id, region_given) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	"?15, ?16)",
 	"SELECT id, batch_id, month, region_id, channel, language, age_group, "
 	"gender FROM contacts WHERE source_id = ?1 AND source_contact_id = ?2",
 	"UPDATE contacts SET batch_id = ?3, started_local = ?4, utc_offset = "
 	"?5, started_utc = ?6, month = ?7, channel = ?8, language = ?9, "
 	"postal_key = ?10, province = ?11, region_id = ?12, age_group = ?13, "
-	"gender = ?14 WHERE id = ?15 AND source_id = ?1 AND "
+	"gender = ?14, region_given = ?16 WHERE id = ?15 AND source_id = ?1 AND "
 	"source_contact_id = ?2",
 	"SELECT category, status, reason, referrals FROM needs WHERE "
 	"contact_id = ?1",
@@ -143,6 +144,7 @@ void store_bind_contact(struct store *s, sqlite3_stmt *st, int k,
 	TXT(13, r->age_group);
 	TXT(14, r->gender);
 #undef TXT
+	sqlite3_bind_int(st, k + 16, r->region_given);
 }
 
 const char *store_category(const struct store *s, int idx)

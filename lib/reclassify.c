@@ -222,9 +222,25 @@ int reclassify_regions(sqlite3 *db, struct reclassify_stats *st,
 	if (!rc)
 		rc = run_int(db, "UPDATE contacts SET region_id = k.region_id, "
 			"province = k.province FROM temp.ns_rekey k WHERE k.key = "
-			"coalesce(contacts.postal_key, '') AND (contacts.region_id"
-			" IS NOT k.region_id OR contacts.province IS NOT "
-			"k.province)", 0, &st->regions_changed, err);
+			"coalesce(contacts.postal_key, '') AND region_given = 0 "
+			"AND (contacts.region_id IS NOT k.region_id OR "
+			"contacts.province IS NOT k.province)", 0,
+			&st->regions_changed, err);
+	if (!rc) {
+		/* a region given in the input stays; its province follows the
+		 * regions' parents */
+		long moved = 0;
+		rc = run_int(db, "UPDATE contacts SET province = (SELECT "
+			"a.ancestor_id FROM region_ancestors a JOIN regions p ON "
+			"p.id = a.ancestor_id WHERE a.region_id = contacts.region_id"
+			" AND p.level IN ('province', 'state') ORDER BY a.depth "
+			"LIMIT 1) WHERE region_given = 1 AND province IS NOT (SELECT "
+			"a.ancestor_id FROM region_ancestors a JOIN regions p ON "
+			"p.id = a.ancestor_id WHERE a.region_id = contacts.region_id"
+			" AND p.level IN ('province', 'state') ORDER BY a.depth "
+			"LIMIT 1)", 0, &moved, err);
+		st->regions_changed += moved;
+	}
 	if (!rc)
 		rc = db_exec(db, "DROP TABLE temp.ns_rekey", err);
 	if (!rc)

@@ -183,17 +183,21 @@ static void test_regions_rederived(void)
 			fixture("crosswalk_bad.csv"), &res, &st, &err), NS_EDATA);
 	CU_ASSERT_EQUAL(count("SELECT count(*) FROM region_keys"), keys);
 	CU_ASSERT_EQUAL(sqlite3_get_autocommit(db), 1);
-	/* regions first: the override C8 had (QC) goes back to its FSA's ON */
+	/* regions first: nothing moves; C8 keeps the region its row gave
+	 * (QC), not its FSA's */
 	CU_ASSERT_EQUAL(reclassify_load_regions(db, REF_REGIONS,
 			fixture("regions.csv"), &res, &st, &err), 0);
-	CU_ASSERT_EQUAL(st.regions_changed, 1);
+	CU_ASSERT_EQUAL(st.regions_changed, 0);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE "
+			      "source_contact_id = 'C8' AND region_id = 'QC' AND "
+			      "province = 'QC' AND region_given = 1"), 1);
 	CU_ASSERT_EQUAL(st.contacts, 12);
 	CU_ASSERT_EQUAL(reclassify_load_regions(db, REF_CROSSWALK,
 			fixture("crosswalk.csv"), &res, &st, &err), 0);
 	CU_ASSERT_EQUAL(res.rows, 4);
-	CU_ASSERT_EQUAL(st.regions_changed, 5);   /* C1 C8 C10 K1A/K2P, C5 C12 */
+	CU_ASSERT_EQUAL(st.regions_changed, 4);   /* C1 C10 K1A/K2P, C5 C12 */
 	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE region_id = "
-			      "'ON-ottawa' AND province = 'ON'"), 3);
+			      "'ON-ottawa' AND province = 'ON'"), 2);
 	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE region_id = "
 			      "'US-CA-037' AND province = 'US-CA'"), 2);
 	CU_ASSERT_EQUAL(count("SELECT count(*) FROM contacts WHERE region_id = "
