@@ -55,13 +55,20 @@ WITH b AS (
 ), unm AS (
   -- nd first (CROSS JOIN keeps the order): no scan of the needs when the
   -- aggregates show no need in 'other'.
-  SELECT coalesce(k.service, '(none)') AS code, count(*) AS n
+  SELECT coalesce(k.service, '(none)') AS code,
+         -- term names when a licensed term file is loaded
+         coalesce(k.service || ' ' || tm.name_en, k.service, '(none)')
+           AS code_en,
+         coalesce(k.service || ' ' || coalesce(tm.name_fr, tm.name_en),
+                  k.service, '(aucun)') AS code_fr,
+         count(*) AS n
   FROM nd CROSS JOIN needs n JOIN contacts t ON t.id = n.contact_id
   LEFT JOIN codes k ON k.id = n.code_id
+  LEFT JOIN terms tm ON tm.code = k.service
   WHERE nd.other > 0 AND n.category = 'other'
     AND t.month BETWEEN :from AND :to
     AND t.region_id IN (SELECT * FROM inreg)
-  GROUP BY 1
+  GROUP BY 1, 2, 3
 ), rows(sort, check_en, check_fr, batch, file, field, detail_en, detail_fr,
         count, base) AS (
   SELECT 1, 'Batch', 'Lot', id, file_name, NULL, 'rows rejected',
@@ -88,7 +95,7 @@ WITH b AS (
   UNION ALL
   SELECT 5, 'Unmapped code (category Other)',
          'Code non classé (catégorie Autre)', NULL, NULL, 'need_code',
-         unm.code, unm.code, unm.n, nd.needs
+         unm.code_en, unm.code_fr, unm.n, nd.needs
   FROM unm CROSS JOIN nd
 )
 SELECT check_en AS "check", check_fr AS check_fr, batch, file, field,
