@@ -189,6 +189,8 @@ static int run(const char *path, const char *spec, struct ingest_opts *o,
 		rc = nserr_set(err, NS_EIO, "closing '%s' failed", path);
 	db = NULL;
 out:
+	o->prof = NULL;          /* both are freed here: no dangling pointers */
+	o->report = NULL;
 	sqlite3_close(db);
 	profile_free(prof);
 	profile_report_release(&rep);

@@ -124,7 +124,7 @@ static int fill_codecat(sqlite3 *db, const struct classify *cl,
 static int apply_map(sqlite3 *db, struct reclassify_stats *st,
 		     struct nserr *err)
 {
-	long long n;
+	long long n = 0;
 	int rc = run_int(db, "UPDATE needs SET category = k.category, "
 		"map_version = ?1 FROM temp.ns_codecat k WHERE k.code_id = "
 		"needs.code_id AND needs.category <> k.category",
