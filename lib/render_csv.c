@@ -4,6 +4,7 @@
  * numbers, LF line ends, quoting only where needed.  Titles and notes
  * stay out of the data; they travel in the other formats.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render_int.h"
@@ -50,10 +51,26 @@ int render_csv(const struct table *t, int lang, FILE *out,
 			s = table_cell_display(t, r, c, lang, NF_MACHINE, buf,
 					       sizeof buf);
 			/* a lone empty field would read as a blank line */
-			if (!*s && table_ncols(t) == 1)
+			if (!*s && table_ncols(t) == 1) {
 				ro_puts(&o, "\"\"");
-			else
+				continue;
+			}
+			/* text from contact logs (an agency's name) must not
+			 * run as a formula in a spreadsheet: OWASP's guard */
+			if (table_col(t, c)->type == COL_TEXT && *s &&
+			    strchr("=+-@\t\r", *s)) {
+				size_t n = strlen(s);
+				char *guarded = malloc(n + 2);
+				if (!guarded)
+					return nserr_set(err, NS_ENOMEM,
+							 "out of memory");
+				guarded[0] = '\'';
+				memcpy(guarded + 1, s, n + 1);
+				put_field(&o, guarded);
+				free(guarded);
+			} else {
 				put_field(&o, s);
+			}
 		}
 		ro_put(&o, "\n", 1);
 	}

@@ -291,6 +291,13 @@ static void test_escaping(void)
 	got = render_text_cell("", RENDER_CSV);
 	CU_ASSERT_STRING_EQUAL(got, "v\n\"\"\n");
 	free(got);
+	/* a formula in a text cell is neutralised for spreadsheets */
+	got = render_text_cell("=HYPERLINK(\"http://x\",\"y\")", RENDER_CSV);
+	CU_ASSERT_STRING_EQUAL(got, "v\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+	free(got);
+	got = render_text_cell("@SUM(A1)", RENDER_CSV);
+	CU_ASSERT_STRING_EQUAL(got, "v\n'@SUM(A1)\n");
+	free(got);
 	got = render_text_cell("a|b *c* <b>x</b> 1<2 [l](u) \\ & &amp; #",
 			       RENDER_MD);
 	CU_ASSERT_STRING_EQUAL(got, "| V |\n| --- |\n"
