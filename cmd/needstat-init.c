@@ -46,6 +46,7 @@ int main(int argc, char **argv)
 	struct nserr err;
 	sqlite3 *db = NULL;
 	int c, quiet = 0, applied = 0, rc;
+	long long version = 0;
 
 	cli_set_prog("needstat-init");
 	nserr_init(&err);
@@ -71,12 +72,18 @@ int main(int argc, char **argv)
 		db_rollback(db);
 		goto out;
 	}
-	if ((rc = db_commit(db, &err)) != 0)
+	if ((rc = db_commit(db, &err)) != 0 ||
+	    (rc = db_int(db, "SELECT max(version) FROM schema_version", 0,
+			 &version, &err)) != 0)
 		goto out;
-	if (!quiet)
-		printf(applied ? "%s: applied %d migration(s); database ready\n"
-		       : "%s: schema up to date (%d migrations applied)\n",
-		       path, applied);
+	if (quiet)
+		;
+	else if (applied)
+		printf("%s: applied %d migration(s); database ready (schema "
+		       "version %lld)\n", path, applied, version);
+	else
+		printf("%s: schema up to date (version %lld); nothing to do\n",
+		       path, version);
 out:
 	sqlite3_close(db);
 	if (rc)

@@ -16,7 +16,7 @@
 #define MAX_MIGRATIONS 256
 
 /* The number a migration file name starts with ("001_core.sql" -> 1). */
-static int atoi_safe_prefix(const char *name)
+static int migration_number(const char *name)
 {
 	int v = 0;
 
@@ -207,7 +207,7 @@ static int apply_one(sqlite3 *db, const char *dir, const char *name,
 				 strerror(errno));
 	db_now_utc(now, sizeof now);
 	ins = sqlite3_mprintf("INSERT INTO schema_version VALUES (%d, %Q, %Q)",
-			      atoi_safe_prefix(name), name, now);
+			      migration_number(name), name, now);
 	rc = db_begin(db, err);
 	if (!rc && (rc = db_exec(db, sql, err)) != 0)
 		nserr_prefix(err, "migration '%s'", name);
@@ -238,7 +238,7 @@ int db_migrate(sqlite3 *db, const char *datadir, int *applied,
 	if ((rc = current_version(db, &have, err)) != 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		if (atoi_safe_prefix(names[i]) <= have)
+		if (migration_number(names[i]) <= have)
 			continue;
 		if ((rc = apply_one(db, dir, names[i], err)) != 0)
 			return rc;
@@ -257,7 +257,7 @@ static int latest_version(const char *datadir)
 
 	snprintf(dir, sizeof dir, "%s/sql", datadir);
 	n = list_migrations(dir, names, MAX_MIGRATIONS);
-	return n > 0 ? atoi_safe_prefix(names[n - 1]) : 0;
+	return n > 0 ? migration_number(names[n - 1]) : 0;
 }
 
 int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
