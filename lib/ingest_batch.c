@@ -276,7 +276,7 @@ int batch_write_block(void *ctx, const struct need_row *rows, size_t n,
 			rc = store_write_row(s, &rows[i++], err);
 			continue;
 		}
-		if (find_chunk(rows, i, n, start) &&
+		if (s->multi_backoff == 0 && find_chunk(rows, i, n, start) &&
 		    (rc = insert_contacts(s, rows, start, err)) == 0) {
 			rc = chunk_needs(s, rows, start, err);
 			i = start[CONTACTS_PER_INSERT];
@@ -284,6 +284,8 @@ int batch_write_block(void *ctx, const struct need_row *rows, size_t n,
 		}
 		if (rc < 0)
 			break;
+		if (rc == 1)            /* a contact of the chunk exists */
+			s->multi_backoff = MULTI_BACKOFF;
 		rc = store_write_row(s, &rows[i++], err);
 	}
 	if (!rc)

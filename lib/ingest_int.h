@@ -131,6 +131,7 @@ struct pipe;
 #define PENDING_NEEDS 1024     /* needs buffered before a flush */
 #define NEEDS_PER_INSERT 64    /* rows of one multi-row INSERT */
 #define CONTACTS_PER_INSERT 32 /* contacts of one multi-row INSERT */
+#define MULTI_BACKOFF 64       /* after an existing one: one by one */
 
 struct pending_need {
 	const struct need_row *row;   /* in the pipe block being written */
@@ -148,6 +149,7 @@ struct store {
 		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq,
 		     *ins_needs, *ins_contacts, *old_refs;
 	int64_t next_id;               /* id for the next new contact */
+	int multi_backoff;             /* new contacts to see one by one */
 	struct pending_need pend[PENDING_NEEDS];
 	size_t npend;
 	long cur_needs;                /* needs written for cur contact */

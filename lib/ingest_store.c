@@ -301,6 +301,9 @@ static int start_contact(struct store *s, const struct need_row *r,
 		if (rc < 0)
 			return rc;
 		fresh = rc;           /* 1: replaced, 0: appended */
+		/* contacts already stored come in runs (a later export of
+		 * the same period): stop trying multi-row inserts for a while */
+		s->multi_backoff = MULTI_BACKOFF;
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s->db, err, "inserting a contact");
 	} else {
@@ -309,6 +312,8 @@ static int start_contact(struct store *s, const struct need_row *r,
 			s->next_id = s->cur_id + 1;
 		s->cur_seq = 0;
 		s->contacts_new++;
+		if (s->multi_backoff > 0)
+			s->multi_backoff--;
 	}
 	return store_contact_started(s, r, fresh, err);
 }
