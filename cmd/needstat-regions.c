@@ -49,7 +49,7 @@ static int help(void)
 	return 0;
 }
 
-enum { O_DB = 256, O_LEVEL };
+enum { O_LEVEL = 256 };
 
 struct run {
 	const char *dbpath;
@@ -168,62 +168,36 @@ static const struct sub *find_sub(int argc, char **argv)
 	return NULL;
 }
 
-/* Options after the subcommand (argv[0]); returns the index of the first
- * operand, or -1 after a usage error. */
-static int sub_options(struct run *r, int argc, char **argv)
+/* An option after the subcommand (getopt value c). */
+static int sub_option(int c, const char *arg, void *ctx)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, O_DB},
-		{"level", required_argument, NULL, O_LEVEL},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
+	struct run *r = ctx;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case O_DB: r->dbpath = optarg; break;
-		case O_LEVEL: r->level = optarg; break;
-		default: return -1;
-		}
-	}
-	return optind;
+	if (c != O_LEVEL)
+		return -1;
+	r->level = arg;
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, O_DB},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
+	static const struct option sub_opts[] = {
+		{"db", required_argument, NULL, CLI_O_DB},
+		{"level", required_argument, NULL, O_LEVEL},
 		{NULL, 0, NULL, 0},
 	};
 	const struct sub *sub;
 	const char *datadir;
 	struct run r;
-	int c, first, rc;
+	int rc;
 
 	cli_set_prog("needstat-regions");
 	memset(&r, 0, sizeof r);
 	nserr_init(&r.err);
 	r.dbpath = db_path_default();
-	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
-		switch (c) {
-		case O_DB: r.dbpath = optarg; break;
-		case 'h': return cli_finish(help());
-		case 'V': return cli_finish(cli_version());
-		default: return cli_usage_error(synopsis, NULL);
-		}
-	}
-	if (optind == argc)
-		return cli_usage_error(synopsis, "no subcommand");
-	argc -= optind;
-	argv += optind;
-	if ((first = sub_options(&r, argc, argv)) < 0)
-		return cli_usage_error(synopsis, NULL);
-	argv[first - 1] = argv[0];    /* operands follow the subcommand */
-	argc -= first - 1;
-	argv += first - 1;
+	if ((rc = cli_subcommand_args(&argc, &argv, synopsis, help, &r.dbpath,
+				      sub_opts, sub_option, &r)) >= 0)
+		return rc;
 	if (!(sub = find_sub(argc, argv)))
 		return cli_usage_error(synopsis, "'%s': unknown subcommand or "
 				       "wrong number of operands", argv[0]);
@@ -233,9 +207,5 @@ int main(int argc, char **argv)
 	    (rc = db_open(r.dbpath, 0, datadir, &r.db, &r.err)) == 0)
 		rc = sub->fn(&r, argc - 1, argv + 1);
 	sqlite3_close(r.db);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", r.err.msg);
-	if (rc && r.err.msg[0])
-		return cli_fail(&r.err);
-	return cli_finish(rc ? nserr_exit_code(rc) : 0);
+	return cli_subcommand_exit(rc, &r.err, synopsis);
 }

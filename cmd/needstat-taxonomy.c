@@ -49,7 +49,7 @@ static int help(void)
 	return 0;
 }
 
-enum { O_DB = 256, O_CATEGORIES, O_MAPVERSION };
+enum { O_CATEGORIES = 256, O_MAPVERSION };
 
 struct run {
 	const char *dbpath;
@@ -189,67 +189,41 @@ static const struct sub *find_sub(int argc, char **argv)
 	return NULL;
 }
 
-/* Options after the subcommand; argv[0] is the subcommand.  Returns the
- * index of the first operand, or -1 after a usage error. */
-static int sub_options(struct run *r, int argc, char **argv)
+/* An option after the subcommand (getopt value c). */
+static int sub_option(int c, const char *arg, void *ctx)
 {
-	static const struct option opts[] = {
-		{"categories", required_argument, NULL, O_CATEGORIES},
-		{"db", required_argument, NULL, O_DB},
-		{"version", required_argument, NULL, O_MAPVERSION},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
+	struct run *r = ctx;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case O_CATEGORIES: r->categories = optarg; break;
-		case O_DB: r->dbpath = optarg; break;
-		case O_MAPVERSION:
-			if (cli_parse_long("--version", optarg, 1, 1000000000L,
-					   &r->version))
-				return -1;
-			break;
-		default: return -1;
-		}
+	switch (c) {
+	case O_CATEGORIES:
+		r->categories = arg;
+		return 0;
+	case O_MAPVERSION:
+		return cli_parse_long("--version", arg, 1, 1000000000L,
+				      &r->version);
 	}
-	return optind;
+	return -1;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, O_DB},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
+	static const struct option sub_opts[] = {
+		{"categories", required_argument, NULL, O_CATEGORIES},
+		{"db", required_argument, NULL, CLI_O_DB},
+		{"version", required_argument, NULL, O_MAPVERSION},
 		{NULL, 0, NULL, 0},
 	};
 	const struct sub *sub;
 	struct run r;
-	int c, first, words, rc;
+	int words, rc;
 
 	cli_set_prog("needstat-taxonomy");
 	memset(&r, 0, sizeof r);
 	nserr_init(&r.err);
 	r.dbpath = db_path_default();
-	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
-		switch (c) {
-		case O_DB: r.dbpath = optarg; break;
-		case 'h': return cli_finish(help());
-		case 'V': return cli_finish(cli_version());
-		default: return cli_usage_error(synopsis, NULL);
-		}
-	}
-	if (optind == argc)
-		return cli_usage_error(synopsis, "no subcommand");
-	argc -= optind;
-	argv += optind;
-	if ((first = sub_options(&r, argc, argv)) < 0)
-		return cli_usage_error(synopsis, NULL);
-	argv[first - 1] = argv[0];    /* operands follow the subcommand */
-	argc -= first - 1;
-	argv += first - 1;
+	if ((rc = cli_subcommand_args(&argc, &argv, synopsis, help, &r.dbpath,
+				      sub_opts, sub_option, &r)) >= 0)
+		return rc;
 	if (!(sub = find_sub(argc, argv)))
 		return cli_usage_error(synopsis, "'%s': unknown subcommand or "
 				       "wrong number of operands", argv[0]);
@@ -263,9 +237,5 @@ int main(int argc, char **argv)
 	if ((rc = open_db(&r)) == 0)
 		rc = sub->fn(&r, argc - words, argv + words);
 	sqlite3_close(r.db);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", r.err.msg);
-	if (rc && r.err.msg[0])
-		return cli_fail(&r.err);
-	return cli_finish(rc ? nserr_exit_code(rc) : 0);
+	return cli_subcommand_exit(rc, &r.err, synopsis);
 }

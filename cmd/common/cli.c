@@ -107,3 +107,53 @@ int cli_print_csv_row(void *ctx, int n, const char *const *v)
 	putchar('\n');
 	return 0;
 }
+
+int cli_subcommand_args(int *argc, char ***argv, const char *synopsis,
+			int (*help)(void), const char **dbpath,
+			const struct option *sub_opts,
+			int (*on_opt)(int c, const char *arg, void *ctx),
+			void *ctx)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, CLI_O_DB},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c, n = *argc;
+	char **v = *argv;
+
+	while ((c = getopt_long(n, v, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case CLI_O_DB: *dbpath = optarg; break;
+		case 'h': return cli_finish(help());
+		case 'V': return cli_finish(cli_version());
+		default: return cli_usage_error(synopsis, NULL);
+		}
+	}
+	if (optind == n)
+		return cli_usage_error(synopsis, "no subcommand");
+	n -= optind;
+	v += optind;
+	optind = 0;                   /* options after the subcommand */
+	while ((c = getopt_long(n, v, "", sub_opts, NULL)) != -1) {
+		if (c == CLI_O_DB)
+			*dbpath = optarg;
+		else if (c == '?' || on_opt(c, optarg, ctx) != 0)
+			return cli_usage_error(synopsis, NULL);
+	}
+	v[optind - 1] = v[0];         /* operands follow the subcommand */
+	*argc = n - (optind - 1);
+	*argv = v + (optind - 1);
+	return -1;
+}
+
+int cli_subcommand_exit(int rc, const struct nserr *err,
+			const char *synopsis)
+{
+	if (rc == NS_EUSAGE)
+		return cli_usage_error(synopsis, "%s", err->msg);
+	if (rc && err->msg[0])
+		return cli_fail(err);
+	return cli_finish(rc ? nserr_exit_code(rc) : 0);
+}

@@ -6,6 +6,7 @@
 #ifndef NEEDSTAT_CLI_H
 #define NEEDSTAT_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "nserr.h"
@@ -47,5 +48,33 @@ int cli_parse_long(const char *opt, const char *s, long lo, long hi,
  * refdata and reclassify listings; ctx is unused.  Returns 0.
  */
 int cli_print_csv_row(void *ctx, int n, const char *const *v);
+
+/* The getopt value the subcommand tools use for --db. */
+#define CLI_O_DB 0x1000
+
+/*
+ * cli_subcommand_args: the argument handling of tools of the form
+ * `TOOL [--db FILE] SUBCOMMAND [OPTIONS] OPERANDS`.  Parses the global
+ * options (--db, -h/--help calling help(), -V/--version), then the
+ * subcommand's own options sub_opts (which may repeat --db as CLI_O_DB;
+ * any other option goes to on_opt(c, optarg, ctx), which returns 0 or -1
+ * for a usage error).  On success *argc and *argv hold the subcommand word(s)
+ * followed by the operands and it returns -1; otherwise it returns the
+ * exit status to end with (0 after help or version, 64 after a usage
+ * error it printed with synopsis).
+ */
+int cli_subcommand_args(int *argc, char ***argv, const char *synopsis,
+			int (*help)(void), const char **dbpath,
+			const struct option *sub_opts,
+			int (*on_opt)(int c, const char *arg, void *ctx),
+			void *ctx);
+
+/*
+ * cli_subcommand_exit: the exit status for a subcommand's status rc with
+ * its error err: NS_EUSAGE prints the synopsis (64), another error its
+ * message, success flushes stdout.
+ */
+int cli_subcommand_exit(int rc, const struct nserr *err,
+			const char *synopsis);
 
 #endif
