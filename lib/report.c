@@ -306,6 +306,26 @@ static int check_one(sqlite3 *db, const char *what, const char *value,
 			 value, valid[0] ? valid : "none loaded");
 }
 
+/* region_hint: append "did you mean 'AB' (Alberta)?" to err when a
+ * region's id or name matches value but for the case. */
+static void region_hint(sqlite3 *db, const char *value, struct nserr *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = strlen(err->msg);
+
+	if (sqlite3_prepare_v2(db, "SELECT id, name_en FROM regions WHERE "
+			       "lower(id) = lower(?1) OR lower(name_en) = "
+			       "lower(?1) OR lower(name_fr) = lower(?1) "
+			       "ORDER BY id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && n < sizeof err->msg)
+		snprintf(err->msg + n, sizeof err->msg - n, "; did you mean "
+			 "'%s' (%s)?", (const char *)sqlite3_column_text(st, 0),
+			 (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+}
+
 int report_check_filters(sqlite3 *db, const struct report_opts *o,
 			 struct nserr *err)
 {
@@ -314,9 +334,25 @@ int report_check_filters(sqlite3 *db, const struct report_opts *o,
 	if (o->region)
 		rc = check_one(db, "region", o->region,
 			       "SELECT 1 FROM regions WHERE id = ?1",
-			       "SELECT group_concat(id, ', ') FROM (SELECT id "
-			       "FROM regions ORDER BY level <> 'country', "
-			       "level, id)", err);
+			       /* every id, coarsest level first, when they fit
+				* in a message; else the levels, their counts
+				* and where to see the ids */
+			       "WITH l AS (SELECT g.level, count(*) AS n, "
+			       "min(ra.depth) AS d FROM regions g JOIN "
+			       "(SELECT region_id, max(depth) AS depth FROM "
+			       "region_ancestors GROUP BY region_id) ra ON "
+			       "ra.region_id = g.id GROUP BY g.level), a AS ("
+			       "SELECT group_concat(id, ', ') AS ids FROM ("
+			       "SELECT g.id FROM regions g JOIN l ON l.level = "
+			       "g.level ORDER BY l.d, g.level, g.id)) "
+			       "SELECT CASE WHEN length(ids) <= 700 THEN ids "
+			       "ELSE (SELECT sum(n) FROM l) || ' regions, ' || "
+			       "(SELECT group_concat(level || ' ' || n, ', ') "
+			       "FROM (SELECT * FROM l ORDER BY d, level)) || "
+			       "': see needstat-regions list --level LEVEL' "
+			       "END FROM a", err);
+	if (rc == NS_EUSAGE)
+		region_hint(db, o->region, err);
 	if (!rc && o->category)
 		rc = check_one(db, "category", o->category,
 			       "SELECT 1 FROM categories WHERE id = ?1",

@@ -38,12 +38,18 @@ enum report_ptype {
 	RP_TEXT
 };
 
-/* A declared parameter: bound as :name; default NULL binds SQL NULL. */
+/* A declared parameter: bound as :name; default NULL binds SQL NULL.
+ * values_sql lists the accepted values (each comma-separated element
+ * when list is 1); default_sql gives the default from the data (its
+ * first row; NULL or no row: def). */
 struct report_param {
 	const char *name;
 	enum report_ptype type;
 	const char *def;
 	const char *about[NS_NLANG];
+	const char *values_sql;
+	const char *default_sql;
+	int list;
 };
 
 /* An output column, in output order (interval bounds of a statistic are
@@ -54,6 +60,7 @@ struct report_colspec {
 	unsigned flags;             /* COLF_* */
 	int decimals;               /* -1: the table's default */
 	const char *label[NS_NLANG];
+	const char *meaning[NS_NLANG];  /* glossary: what the column counts */
 	int line;                   /* metadata line (0: added by the engine) */
 };
 

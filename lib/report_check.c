@@ -152,7 +152,7 @@ static int add_bound(struct report *r, struct nserr *err, int out,
 		     int after, int hi)
 {
 	struct report_colspec *c;
-	char name[REPORT_ID_MAX + 8];
+	char name[REPORT_ID_MAX + 8], m[NS_NLANG][400];
 
 	snprintf(name, sizeof name, "%s_%s", r->cols[out].name,
 		 hi ? "hi" : "lo");
@@ -170,7 +170,17 @@ static int add_bound(struct report *r, struct nserr *err, int out,
 	c->name = rmem_strndup(r, name, strlen(name));
 	c->label[NS_EN] = hi ? "95% CI high" : "95% CI low";
 	c->label[NS_FR] = hi ? "IC 95\xc2\xa0% sup." : "IC 95\xc2\xa0% inf.";
-	return c->name ? 0 : nserr_set(err, NS_ENOMEM, "out of memory");
+	snprintf(m[0], sizeof m[0], "%s end of the 95%% confidence interval "
+		 "of %s", hi ? "Upper" : "Lower", r->cols[out].label[NS_EN] ?
+		 r->cols[out].label[NS_EN] : r->cols[out].name);
+	snprintf(m[1], sizeof m[1], "Borne %s de l'intervalle de confiance "
+		 "\xc3\xa0 95\xc2\xa0%% de %s", hi ? "sup\xc3\xa9rieure" :
+		 "inf\xc3\xa9rieure", r->cols[out].label[NS_FR] ?
+		 r->cols[out].label[NS_FR] : r->cols[out].name);
+	c->meaning[NS_EN] = rmem_strndup(r, m[0], strlen(m[0]));
+	c->meaning[NS_FR] = rmem_strndup(r, m[1], strlen(m[1]));
+	return c->name && c->meaning[NS_EN] && c->meaning[NS_FR] ? 0
+	       : nserr_set(err, NS_ENOMEM, "out of memory");
 }
 
 int report_check(struct report *r, struct nserr *err)

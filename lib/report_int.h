@@ -84,6 +84,8 @@ struct rctx {
 	int pop_missing;            /* rows whose region has no population */
 	char pop_source[160];
 	int used[4];                /* RS_* kinds computed */
+	const char *pval[REPORT_MAX_PARAMS];    /* resolved parameter values */
+	char pbuf[REPORT_MAX_PARAMS][128];      /* defaults from the data */
 };
 
 /* rstore_release: free the store's contents. */
@@ -130,6 +132,16 @@ int rsupp_apply(struct rctx *x);
 
 /* rnotes_add: the notes of x->t (report_notes.c). */
 int rnotes_add(struct rctx *x);
+
+/* rparams_resolve: the value of every declared parameter into x->pval
+ * (-p, else its default.sql, else its default), each checked against
+ * its type and values.sql: NS_EUSAGE naming the accepted values
+ * (report_params.c). */
+int rparams_resolve(struct rctx *x);
+
+/* rfilters_check: --region and --category are used by the report's
+ * query st, else NS_EUSAGE naming what the report accepts. */
+int rfilters_check(const struct rctx *x, sqlite3_stmt *st);
 
 /* report_prepare: prepare sql (one read-only statement of the report,
  * `what` names it in messages) and bind its parameters (report_run.c). */

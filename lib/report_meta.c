@@ -225,6 +225,70 @@ static int do_param(struct mp *m, char *v)
 	return 0;
 }
 
+/* find_param: the declared parameter called name, or NULL. */
+static struct report_param *find_param(struct report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nparams; i++)
+		if (strcmp(r->params[i].name, name) == 0)
+			return &r->params[i];
+	return NULL;
+}
+
+/* do_param_sql: "values.sql: NAME [list] QUERY" (the accepted values of
+ * a declared parameter, each element of a comma-separated list when
+ * "list") or "default.sql: NAME QUERY" (its default from the data). */
+static int do_param_sql(struct mp *m, const char *key, char *v)
+{
+	struct report_param *q;
+	const char *name, **slot;
+	char *p = v, *t;
+
+	if (ident_arg(m, &p, key, &name))
+		return m->err->code;
+	if (!(q = find_param(m->r, name)))
+		return fail(m, "%s: '%s' is not a parameter declared above with "
+			    "'param:'", key, name);
+	slot = key[0] == 'v' ? &q->values_sql : &q->default_sql;
+	if (*slot)
+		return fail(m, "%s: '%s' given twice", key, name);
+	t = trim(p);
+	if (key[0] == 'v' && strncmp(t, "list", 4) == 0 &&
+	    (t[4] == ' ' || t[4] == '\t')) {
+		q->list = 1;
+		t = trim(t + 4);
+	}
+	if (!*t)
+		return fail(m, "%s: '%s' has no query", key, name);
+	*slot = keep(m, t);
+	return *slot ? 0 : NS_ENOMEM;
+}
+
+/* do_glossary: "glossary: COLUMN | English meaning | French meaning". */
+static int do_glossary(struct mp *m, char *v)
+{
+	struct report *r = m->r;
+	char *parts[3];
+	int n = split_bar(v, parts, 3);
+	size_t i;
+
+	for (i = 0; i < r->ncols; i++)
+		if (strcmp(r->cols[i].name, parts[0]) == 0)
+			break;
+	if (i == r->ncols)
+		return fail(m, "glossary: '%s' is not a column declared above",
+			    parts[0]);
+	if (r->cols[i].meaning[NS_EN])
+		return fail(m, "glossary: '%s' given twice", parts[0]);
+	if (n < 3 || !*parts[1] || !*parts[2])
+		return fail(m, "glossary: write 'glossary: %s | English meaning "
+			    "| French meaning'", parts[0]);
+	r->cols[i].meaning[NS_EN] = keep(m, parts[1]);
+	r->cols[i].meaning[NS_FR] = keep(m, parts[2]);
+	return 0;
+}
+
 /* do_stat: "OUT = A / B [noci] [flag=COL]" or "OUT = A" (population). */
 static int do_stat(struct mp *m, const char *key, char *v)
 {
@@ -409,6 +473,10 @@ static int dispatch(struct mp *m, const struct report_entry *e)
 		return do_column(m, v);
 	if (strcmp(e->key, "param") == 0)
 		return do_param(m, v);
+	if (!strcmp(e->key, "values.sql") || !strcmp(e->key, "default.sql"))
+		return do_param_sql(m, e->key, v);
+	if (strcmp(e->key, "glossary") == 0)
+		return do_glossary(m, v);
 	if (!strcmp(e->key, "population") || !strcmp(e->key, "wilson") ||
 	    !strcmp(e->key, "rate") || !strcmp(e->key, "yoy"))
 		return do_stat(m, e->key, v);

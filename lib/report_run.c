@@ -26,9 +26,10 @@ static const char *opt_value(const struct report_opts *o, const char *name)
 }
 
 static int bind_declared(const struct rctx *x, sqlite3_stmt *st, int i,
-			 const struct report_param *q)
+			 size_t k)
 {
-	const char *v = opt_value(x->o, q->name);
+	const struct report_param *q = &x->r->params[k];
+	const char *v = x->pval[k] ? x->pval[k] : opt_value(x->o, q->name);
 	char *end;
 	long long n;
 	double d;
@@ -104,7 +105,7 @@ int report_bind(const struct rctx *x, sqlite3_stmt *st)
 			return nserr_set(x->err, NS_ECONFIG, "%s: parameter "
 					 "'%s' is neither built in nor declared "
 					 "with 'param:'", x->r->path, name);
-		if (bind_declared(x, st, i, &x->r->params[k]) != SQLITE_OK)
+		if (bind_declared(x, st, i, k) != SQLITE_OK)
 			return nserr_set(x->err, NS_EUSAGE, "parameter '%s': "
 					 "'%s' is not %s", x->r->params[k].name,
 					 opt_value(x->o, x->r->params[k].name),
@@ -296,7 +297,9 @@ static int run_query(struct rctx *x)
 
 	if (rc)
 		return rc;
-	rc = take_names(x, st);
+	rc = rfilters_check(x, st);
+	if (!rc)
+		rc = take_names(x, st);
 	if (!rc && x->has_data)
 		rc = fetch(x, st);
 	sqlite3_finalize(st);
@@ -325,7 +328,7 @@ int report_run(sqlite3 *db, const struct report *r,
 		return nserr_set(err, NS_EUSAGE, "--min-cell must be at least "
 				 "1");
 	if ((rc = check_params(&x)) != 0 || (rc = resolve_period(&x)) != 0 ||
-	    (rc = run_query(&x)) != 0)
+	    (rc = rparams_resolve(&x)) != 0 || (rc = run_query(&x)) != 0)
 		goto out;
 	if (table_set_id(t, r->id) || table_set_title(t, r->title[NS_EN],
 						       r->title[NS_FR])) {

@@ -7,9 +7,24 @@
 -- about.fr: Besoins non comblés par région et catégorie avec leurs motifs
 --     et le taux pour 10 000 habitants, petits effectifs masqués pour
 --     publication.
--- param: level text province | region level to report on (province, state,
---     country or a level you loaded) | niveau de région (province, state,
---     country ou un niveau chargé)
+-- param: level text province | region level to report on (default: the
+--     level just under the country that holds most contacts of the period:
+--     province for Canadian data, state for US data) | niveau de région
+--     (par défaut : le niveau sous le pays qui compte le plus de contacts
+--     de la période : province pour des données canadiennes, state pour
+--     des données américaines)
+-- values.sql: level SELECT g.level FROM regions g
+--     JOIN region_ancestors ra ON ra.region_id = g.id
+--     WHERE g.level <> 'unknown' GROUP BY g.level
+--     ORDER BY max(ra.depth), g.level
+-- default.sql: level SELECT g.level FROM agg_contacts a
+--     JOIN region_ancestors ra ON ra.region_id = a.region_id
+--     JOIN regions g ON g.id = ra.ancestor_id
+--     JOIN regions up ON up.id = g.parent_id AND up.level = 'country'
+--     WHERE a.month BETWEEN :from AND :to
+--       AND (:region IS NULL OR a.region_id IN (SELECT region_id
+--            FROM region_ancestors WHERE ancestor_id = :region))
+--     GROUP BY g.level ORDER BY sum(a.contacts) DESC, g.level LIMIT 1
 -- column: region text | Region | Région
 -- column: category text | Category | Catégorie
 -- column: unmet int | Unmet needs | Besoins non comblés

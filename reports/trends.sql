@@ -12,6 +12,8 @@
 -- param: featured text housing,food | categories shown besides all needs
 --     (comma-separated ids, or all) | catégories présentées en plus de
 --     l'ensemble (identifiants séparés par des virgules, ou all)
+-- values.sql: featured list SELECT 'all' UNION ALL
+--     SELECT id FROM (SELECT id FROM categories ORDER BY sort, id)
 -- column: category text | Series | Série
 -- column: month month | Month | Mois
 -- column: needs int | Needs | Besoins
