@@ -12,14 +12,11 @@
 -- column: share share decimals=1 | Share of contacts | Part des contacts
 -- wilson: share = contacts / all_contacts
 -- chart: hbar value contacts
--- note: Unknown: not recorded, or a value the centre's export could not
---     map.
--- note.fr: Inconnu : non consigné, ou valeur que l'export du centre n'a
---     pas pu faire correspondre.
--- note.sql: SELECT 'The category filter does not apply to contacts: a
---     contact may have needs in several categories.', 'Le filtre de
---     catégorie ne s''applique pas aux contacts : un contact peut avoir des
---     besoins dans plusieurs catégories.' WHERE :category IS NOT NULL
+-- note: Not recorded: the export left the field blank.  Unknown: the
+--     export says unknown, or gives a value that could not be mapped.
+-- note.fr: Non consigné : l'export a laissé le champ vide.  Inconnu :
+--     l'export indique inconnu, ou donne une valeur qui n'a pas pu être
+--     mise en correspondance.
 
 WITH f AS MATERIALIZED (
   SELECT age_group, gender, language, channel, sum(contacts) AS c
@@ -58,12 +55,12 @@ SELECT CASE v.dim WHEN 0 THEN 'Age group' WHEN 1 THEN 'Gender'
        CASE v.dim WHEN 0 THEN 'Groupe d''âge' WHEN 1 THEN 'Genre'
                   WHEN 2 THEN 'Langue' ELSE 'Mode de contact' END
          AS dimension_fr,
-       CASE WHEN v.code IN ('', 'unknown') THEN 'Unknown'
+       CASE v.code WHEN '' THEN 'Not recorded' WHEN 'unknown' THEN 'Unknown'
             ELSE coalesce(l.en, v.code) END AS value,
-       CASE WHEN v.code IN ('', 'unknown') THEN 'Inconnu'
+       CASE v.code WHEN '' THEN 'Non consigné' WHEN 'unknown' THEN 'Inconnu'
             ELSE coalesce(l.fr, v.code) END AS value_fr,
        v.n AS contacts, tot.all_contacts
 FROM v CROSS JOIN tot
 LEFT JOIN labels l ON l.dim = v.dim AND l.code = v.code
-ORDER BY v.dim, v.code IN ('', 'unknown'),
+ORDER BY v.dim, v.code IN ('', 'unknown'), v.code = '',
          CASE WHEN v.dim = 0 THEN v.code END, coalesce(l.sort, 9), v.n DESC;

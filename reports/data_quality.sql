@@ -37,8 +37,12 @@ WITH b AS (
   WHERE :region IS NULL OR ancestor_id = :region
 ), c AS MATERIALIZED (
   SELECT sum(contacts) AS contacts,
-         sum(CASE WHEN channel = '' THEN contacts ELSE 0 END) AS channel,
-         sum(CASE WHEN language = '' THEN contacts ELSE 0 END) AS language,
+         -- missing: not recorded ('') or recorded as unknown, alike for
+         -- every field
+         sum(CASE WHEN channel IN ('', 'unknown') THEN contacts ELSE 0 END)
+           AS channel,
+         sum(CASE WHEN language IN ('', 'unknown') THEN contacts ELSE 0 END)
+           AS language,
          sum(CASE WHEN age_group IN ('', 'unknown') THEN contacts ELSE 0 END)
            AS age_group,
          sum(CASE WHEN gender IN ('', 'unknown') THEN contacts ELSE 0 END)
@@ -84,7 +88,8 @@ WITH b AS (
   FROM batch_issues i JOIN b ON b.id = i.batch_id WHERE i.kind = 'field'
   UNION ALL
   SELECT 4, 'Missing value', 'Valeur manquante', NULL, NULL, f.field,
-         'blank or unknown', 'vide ou inconnue', f.n, c.contacts
+         'not recorded or unknown', 'non consignée ou inconnue', f.n,
+         c.contacts
   FROM c CROSS JOIN (
     SELECT 1 AS o, 'channel' AS field, channel AS n FROM c
     UNION ALL SELECT 2, 'language', language FROM c

@@ -21,14 +21,12 @@
 -- column: french int | French | Français
 -- column: other_language int | Other language | Autre langue
 -- chart: line month contacts needs
--- note: Other channel and other language include unknown values; the
---     last row is the total of the period.
--- note.fr: Autre mode et autre langue comprennent les valeurs inconnues;
---     la dernière ligne est le total de la période.
--- note.sql: SELECT 'The category filter does not apply to contacts: a
---     contact may have needs in several categories.', 'Le filtre de
---     catégorie ne s''applique pas aux contacts : un contact peut avoir des
---     besoins dans plusieurs catégories.' WHERE :category IS NOT NULL
+-- note: Other channel and Other language include the contacts whose
+--     channel or language is not recorded or unknown; the last row is the
+--     total of the period.
+-- note.fr: Autre mode et Autre langue comprennent les contacts dont le
+--     mode ou la langue est non consigné ou inconnu ; la dernière ligne est
+--     le total de la période.
 
 WITH m AS (
   SELECT month,
