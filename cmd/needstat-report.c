@@ -18,7 +18,8 @@ static const char synopsis[] = "needstat-report [--db FILE] [--lang en|fr] "
 	"[--format text|csv|md|json|html] [--from D --to D | --month YYYY-MM "
 	"| --quarter YYYY-Qn | --year YYYY | --fiscal-year YYYY] "
 	"[--fiscal-start M] [--region ID] [--category ID] [--min-cell N] "
-	"[-p NAME=VALUE]... [-o FILE] REPORT | --file PATH | --list";
+	"[-p NAME=VALUE]... [-o FILE] REPORT | --file PATH | --list | "
+	"--describe REPORT";
 
 static int help(void)
 {
@@ -30,6 +31,9 @@ static int help(void)
 "Options:\n"
 "  --category ID       only needs of this category\n"
 "  --db FILE           database (default $NEEDSTAT_DB, else needstat.db)\n"
+"  --describe          the report's help: what it is, the filters and\n"
+"                      parameters it accepts, its glossary (what each\n"
+"                      column counts); also --help REPORT\n"
 "  --file PATH         run the report in PATH instead of an installed one\n"
 "  --fiscal-start M    first month of fiscal years, 1-12 (default\n"
 "                      $NEEDSTAT_FISCAL_START, else 4: April to March)\n"
@@ -51,7 +55,13 @@ static int help(void)
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n\n"
 "Without a period option the report covers all the data.  A period\n"
-"without data gives an empty table and a note.\n\n"
+"without data gives an empty table and a note.  A filter the report does\n"
+"not use, or a -p value it does not accept, is a usage error.\n\n"
+"Glossary: each report's columns are explained by --describe REPORT.\n"
+"Two words that are easy to mix up: 'Referrals given' (territory) count\n"
+"the referrals recorded for needs; 'Referrals received' (referrals_top)\n"
+"count the referrals an organisation received.  'Not recorded' is a\n"
+"field left blank, 'Unknown' a field recorded as unknown.\n\n"
 "Exit status: 0 ok, 64 usage (unknown report, region, category or\n"
 "parameter), 66 cannot open the database or report file, 70 internal\n"
 "error, 73 cannot create the output, 74 write error, 75 database busy,\n"
@@ -63,7 +73,7 @@ struct args {
 	const char *db, *file, *out, *fy, *from, *to, *month, *quarter, *year;
 	const char *pn[REPORT_MAX_PARAMS], *pv[REPORT_MAX_PARAMS];
 	char pbuf[REPORT_MAX_PARAMS][256];
-	int lang, format, list, verbose;
+	int lang, format, list, verbose, describe;
 	struct report_opts o;
 };
 
@@ -141,6 +151,25 @@ static int add_param(struct args *a, const char *s)
 	a->pn[a->o.nparams] = a->pbuf[a->o.nparams];
 	a->pv[a->o.nparams++] = eq + 1;
 	return 0;
+}
+
+/* describe: print the help of one report; returns the exit status. */
+static int describe(const struct args *a, const char *rdir, const char *id)
+{
+	struct report r;
+	struct nserr err;
+	int rc;
+
+	nserr_init(&err);
+	report_init(&r);
+	rc = a->file ? report_load(&r, a->file, &err)
+		     : report_find(rdir, id, &r, &err);
+	if (!rc && report_describe(&r, a->lang, stdout))
+		rc = nserr_set(&err, NS_EIO, "cannot write the description");
+	report_release(&r);
+	if (rc == NS_EUSAGE)
+		return cli_usage_error(synopsis, "%s", err.msg);
+	return rc ? cli_fail(&err) : cli_finish(0);
 }
 
 /* generated_at: SOURCE_DATE_EPOCH (reproducible output) when set. */
@@ -232,11 +261,12 @@ static int env_defaults(struct args *a)
  * status (help, version, usage error). */
 static int parse_opts(int argc, char **argv, struct args *a)
 {
-	enum { O_CAT = 256, O_DB, O_FILE, O_FYS, O_FY, O_FMT, O_FROM, O_LANG,
+	enum { O_CAT = 256, O_DB, O_DESC, O_FILE, O_FYS, O_FY, O_FMT, O_FROM, O_LANG,
 	       O_LIST, O_MIN, O_MONTH, O_QUARTER, O_REGION, O_TO, O_YEAR };
 	static const struct option opts[] = {
 		{"category", required_argument, NULL, O_CAT},
 		{"db", required_argument, NULL, O_DB},
+		{"describe", no_argument, NULL, O_DESC},
 		{"file", required_argument, NULL, O_FILE},
 		{"fiscal-start", required_argument, NULL, O_FYS},
 		{"fiscal-year", required_argument, NULL, O_FY},
@@ -264,6 +294,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 		switch (c) {
 		case O_CAT: a->o.category = optarg; break;
 		case O_DB: a->db = optarg; break;
+		case O_DESC: a->describe = 1; break;
 		case O_FILE: a->file = optarg; break;
 		case O_FYS:
 			if (cli_parse_long("--fiscal-start", optarg, 1, 12, &v))
@@ -294,7 +325,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 		case O_REGION: a->o.region = optarg; break;
 		case O_TO: a->to = optarg; break;
 		case O_YEAR: a->year = optarg; break;
-		case 'h': return cli_finish(help());
+		case 'h': a->describe = 2; break;
 		case 'o': a->out = optarg; break;
 		case 'p':
 			if (add_param(a, optarg))
@@ -335,6 +366,14 @@ int main(int argc, char **argv)
 	if (datadir_get(&datadir, &err) ||
 	    datadir_path("reports", rdir, sizeof rdir, &err))
 		return cli_fail(&err);
+	if (a.describe == 2 && optind == argc && !a.file)
+		return cli_finish(help());
+	if (a.describe && (a.list || (a.file ? optind != argc
+					 : optind != argc - 1)))
+		return cli_usage_error(synopsis, "--describe takes one REPORT "
+				       "(or --file PATH)");
+	if (a.describe)
+		return describe(&a, rdir, a.file ? NULL : argv[optind]);
 	if (a.list)
 		return optind == argc && !a.file ? list_reports(rdir, &a)
 		       : cli_usage_error(synopsis, "--list takes no REPORT");

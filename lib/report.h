@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "nserr.h"
 #include "period.h"
@@ -83,6 +84,14 @@ struct report_note {
 	const char *text[NS_NLANG];
 };
 
+/* A glossary line: what column `col` counts (attached to the column's
+ * meaning once the metadata is read). */
+struct report_gloss {
+	const char *col;
+	const char *text[NS_NLANG];
+	int line;
+};
+
 struct report_sum {
 	const char *total;
 	const char *terms[REPORT_MAX_SUM_TERMS];
@@ -116,6 +125,8 @@ struct report {
 	size_t nsuppress;
 	struct report_sum sums[REPORT_MAX_SUMS];
 	size_t nsums;
+	struct report_gloss gloss[REPORT_MAX_COLS];
+	size_t ngloss;
 	enum chart_type chart;      /* CHART_NONE when none */
 	const char *chart_x, *chart_series;
 	const char *chart_y[TABLE_CHART_MAX_Y];
@@ -162,6 +173,19 @@ void report_list_free(struct report *list, size_t n);
  */
 int report_find(const char *dir, const char *id, struct report *r,
 		struct nserr *err);
+
+/* report_uses: 1 when the query of r names the built-in parameter
+ * `name` (":region", ":category"; comments and quoted text do not
+ * count), else 0. */
+int report_uses(const struct report *r, const char *name);
+
+/*
+ * report_describe: write r's own help to out, in lang (NS_EN or NS_FR):
+ * id and title, description, the filters and -p parameters it accepts,
+ * and its glossary (every column's label and what it counts).  Returns
+ * 0, or NS_EIO when out has a write error.
+ */
+int report_describe(const struct report *r, int lang, FILE *out);
 
 /* What to run a report for. */
 struct report_opts {

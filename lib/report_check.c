@@ -183,13 +183,34 @@ static int add_bound(struct report *r, struct nserr *err, int out,
 	       : nserr_set(err, NS_ENOMEM, "out of memory");
 }
 
+/* attach_glossary: each glossary line's meaning onto its column. */
+static int attach_glossary(struct report *r, struct nserr *err)
+{
+	const struct report_gloss *g;
+	size_t i;
+	int c;
+
+	for (i = 0; i < r->ngloss; i++) {
+		g = &r->gloss[i];
+		if ((c = find_col(r, g->col)) < 0)
+			return fail(r, err, g->line, "glossary: '%s' is not a "
+				    "declared column", g->col);
+		if (r->cols[c].meaning[NS_EN])
+			return fail(r, err, g->line, "glossary: '%s' given "
+				    "twice", g->col);
+		r->cols[c].meaning[NS_EN] = g->text[NS_EN];
+		r->cols[c].meaning[NS_FR] = g->text[NS_FR];
+	}
+	return 0;
+}
+
 int report_check(struct report *r, struct nserr *err)
 {
 	char lo[REPORT_ID_MAX + 8];
 	size_t i;
 	int c, rc;
 
-	if ((rc = validate(r, err)) != 0)
+	if ((rc = validate(r, err)) != 0 || (rc = attach_glossary(r, err)) != 0)
 		return rc;
 	for (i = 0; i < r->nstats; i++) {
 		c = find_col(r, r->stats[i].out);

@@ -265,27 +265,25 @@ static int do_param_sql(struct mp *m, const char *key, char *v)
 	return *slot ? 0 : NS_ENOMEM;
 }
 
-/* do_glossary: "glossary: COLUMN | English meaning | French meaning". */
+/* do_glossary: "glossary: COLUMN | English meaning | French meaning"
+ * (the column may be declared further down: report_check attaches it). */
 static int do_glossary(struct mp *m, char *v)
 {
 	struct report *r = m->r;
+	struct report_gloss *g;
 	char *parts[3];
 	int n = split_bar(v, parts, 3);
-	size_t i;
 
-	for (i = 0; i < r->ncols; i++)
-		if (strcmp(r->cols[i].name, parts[0]) == 0)
-			break;
-	if (i == r->ncols)
-		return fail(m, "glossary: '%s' is not a column declared above",
-			    parts[0]);
-	if (r->cols[i].meaning[NS_EN])
-		return fail(m, "glossary: '%s' given twice", parts[0]);
-	if (n < 3 || !*parts[1] || !*parts[2])
-		return fail(m, "glossary: write 'glossary: %s | English meaning "
-			    "| French meaning'", parts[0]);
-	r->cols[i].meaning[NS_EN] = keep(m, parts[1]);
-	r->cols[i].meaning[NS_FR] = keep(m, parts[2]);
+	if (r->ngloss == REPORT_MAX_COLS)
+		return fail(m, "too many glossary lines");
+	if (!is_ident(parts[0]) || n < 3 || !*parts[1] || !*parts[2])
+		return fail(m, "glossary: write 'glossary: COLUMN | English "
+			    "meaning | French meaning'");
+	g = &r->gloss[r->ngloss++];
+	g->line = m->line;
+	g->col = keep(m, parts[0]);
+	g->text[NS_EN] = keep(m, parts[1]);
+	g->text[NS_FR] = keep(m, parts[2]);
 	return 0;
 }
 

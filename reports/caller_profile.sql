@@ -6,6 +6,21 @@
 --     value's share of the period's contacts.
 -- about.fr: Contacts par groupe d'âge, genre, langue et mode de contact,
 --     avec la part de chaque valeur dans les contacts de la période.
+-- glossary: dimension | The characteristic described: age group, gender,
+--     language or channel | La caractéristique décrite : groupe d'âge, genre,
+--     langue ou mode de contact
+-- glossary: value | A value of the characteristic; Not recorded when the
+--     export left it blank, Unknown when it says unknown or gives a value that
+--     could not be mapped | Une valeur de la caractéristique ; Non consigné
+--     quand l'export l'a laissée vide, Inconnu quand il indique inconnu ou une
+--     valeur qui n'a pas pu être mise en correspondance
+-- glossary: contacts | Contacts with the helpline (calls, texts, chats,
+--     emails, web forms, visits); one contact may bring several needs |
+--     Contacts avec le service (appels, textos, clavardages, courriels,
+--     formulaires web, visites) ; un contact peut apporter plusieurs besoins
+-- glossary: share | Contacts with this value divided by all the contacts
+--     of the period | Contacts ayant cette valeur divisés par tous les
+--     contacts de la période
 -- column: dimension text | Characteristic | Caractéristique
 -- column: value text | Value | Valeur
 -- column: contacts int | Contacts | Contacts

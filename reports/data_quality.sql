@@ -9,6 +9,24 @@
 --     rejetées, lignes rejetées par colonne et motif, champs facultatifs
 --     invalides; pour la période : valeurs manquantes et besoins dont le
 --     code ne correspond à aucune catégorie.
+-- glossary: check | What is counted: a batch's rejected rows, rejected
+--     rows by column and reason, invalid fields, missing values, unmapped
+--     codes | Ce qui est compté : lignes rejetées d'un lot, lignes rejetées
+--     par colonne et motif, champs invalides, valeurs manquantes, codes non
+--     classés
+-- glossary: batch | Number of the ingest batch (one file loaded) | Numéro
+--     du lot de chargement (un fichier chargé)
+-- glossary: file | Name of the file the batch loaded | Nom du fichier
+--     chargé par le lot
+-- glossary: field | Column or field concerned | Colonne ou champ concerné
+-- glossary: detail | Reason, or the code that maps to no category | Motif,
+--     ou le code qui ne correspond à aucune catégorie
+-- glossary: count | Rows, contacts or needs counted by the check | Lignes,
+--     contacts ou besoins comptés par le contrôle
+-- glossary: share | The count divided by its base: rows read for a batch's
+--     rows, contacts for missing values, needs for unmapped codes | Le nombre
+--     divisé par sa base : lignes lues pour les lignes d'un lot, contacts pour
+--     les valeurs manquantes, besoins pour les codes non classés
 -- column: check text | Check | Contrôle
 -- column: batch int measure | Batch | Lot
 -- column: file text | File | Fichier

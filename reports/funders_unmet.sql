@@ -7,6 +7,37 @@
 -- about.fr: Besoins non comblés par région et catégorie avec leurs motifs
 --     et le taux pour 10 000 habitants, petits effectifs masqués pour
 --     publication.
+-- glossary: region | Region where the contacts are located (from their
+--     postal code, or the region given in the export), at the report's level;
+--     Unknown location when neither says | Région où se trouvent les contacts
+--     (selon leur code postal, ou la région donnée dans l'export), au niveau
+--     du rapport ; Lieu inconnu quand ni l'un ni l'autre ne l'indique
+-- glossary: category | Category of need (the reporting categories of the
+--     category map); All categories on the total row | Catégorie de besoin
+--     (les catégories de rapport de la table de classement) ; Toutes les
+--     catégories sur la ligne du total
+-- glossary: unmet | Needs recorded as unmet (partly met needs are not
+--     counted) | Besoins consignés comme non comblés (les besoins
+--     partiellement comblés ne sont pas comptés)
+-- glossary: no_service | Unmet needs whose reason is that no service
+--     exists | Besoins non comblés parce qu'aucun service n'existe
+-- glossary: waitlist | Unmet needs whose reason is a wait list or no
+--     capacity | Besoins non comblés pour cause de liste d'attente ou de
+--     capacité atteinte
+-- glossary: ineligible | Unmet needs whose reason is that the caller is
+--     not eligible | Besoins non comblés parce que le demandeur n'est pas
+--     admissible
+-- glossary: cost | Unmet needs whose reason is cost or funds exhausted |
+--     Besoins non comblés pour cause de coût ou de fonds épuisés
+-- glossary: other | Unmet needs with another reason (declined, other) or
+--     none given | Besoins non comblés pour un autre motif (refus, autre) ou
+--     sans motif précisé
+-- glossary: population | Population of the region in the population file
+--     loaded (its year and source are in the notes) | Population de la région
+--     dans le fichier de population chargé (son année et sa source sont dans
+--     les notes)
+-- glossary: rate | Unmet needs per 10,000 population of the region |
+--     Besoins non comblés pour 10 000 habitants de la région
 -- param: level text province | region level to report on (default: the
 --     level just under the country that holds most contacts of the period:
 --     province for Canadian data, state for US data) | niveau de région

@@ -7,6 +7,34 @@
 -- about.fr: Besoins non comblés ou partiellement comblés faute de service
 --     existant, par région et catégorie, classés : là où les ressources
 --     manquent.
+-- glossary: rank | Position in the list, 1 first, in the order the report
+--     ranks by | Position dans la liste, 1 en tête, dans l'ordre de classement
+--     du rapport
+-- glossary: region | Region where the contacts are located (from their
+--     postal code, or the region given in the export), at the report's level;
+--     Unknown location when neither says | Région où se trouvent les contacts
+--     (selon leur code postal, ou la région donnée dans l'export), au niveau
+--     du rapport ; Lieu inconnu quand ni l'un ni l'autre ne l'indique
+-- glossary: category | Category of need (the reporting categories of the
+--     category map); All categories on the total row | Catégorie de besoin
+--     (les catégories de rapport de la table de classement) ; Toutes les
+--     catégories sur la ligne du total
+-- glossary: no_service | Needs not fully met (unmet or partly met) whose
+--     reason is that no service exists | Besoins non entièrement comblés (non
+--     comblés ou partiellement comblés) parce qu'aucun service n'existe
+-- glossary: not_met | Needs recorded as unmet or partly met | Besoins
+--     consignés comme non comblés ou partiellement comblés
+-- glossary: no_service_share | Not fully met with no service divided by
+--     unmet or partly met, in the same region and category | Non entièrement
+--     comblés sans service divisés par les non comblés ou partiellement
+--     comblés, dans la même région et catégorie
+-- glossary: population | Population of the region in the population file
+--     loaded (its year and source are in the notes) | Population de la région
+--     dans le fichier de population chargé (son année et sa source sont dans
+--     les notes)
+-- glossary: rate | Needs not fully met with no service per 10,000
+--     population of the region | Besoins non entièrement comblés sans service
+--     pour 10 000 habitants de la région
 -- param: level text province | region level to report on (default: the
 --     level just under the country that holds most contacts of the period:
 --     province for Canadian data, state for US data) | niveau de région
@@ -30,7 +58,7 @@
 -- column: rank int measure | Rank | Rang
 -- column: region text | Region | Région
 -- column: category text | Category | Catégorie
--- column: no_service int | No service exists | Aucun service
+-- column: no_service int | Not fully met, no service | Non entièrement comblés, aucun service
 -- column: not_met int | Unmet or partly met | Non comblés ou partiellement
 -- column: no_service_share share decimals=1 | Share with no service | Part sans service
 -- column: population int | Population | Population

@@ -6,6 +6,23 @@
 --     needs left unmet and its 95% Wilson interval.
 -- about.fr: Besoins selon leur issue pour chaque catégorie, avec la part
 --     des besoins non comblés et son intervalle de Wilson à 95 %.
+-- glossary: category | Category of need (the reporting categories of the
+--     category map); All categories on the total row | Catégorie de besoin
+--     (les catégories de rapport de la table de classement) ; Toutes les
+--     catégories sur la ligne du total
+-- glossary: needs | Needs recorded during the contacts, each in one
+--     category | Besoins consignés lors des contacts, chacun dans une
+--     catégorie
+-- glossary: met | Needs recorded as met | Besoins consignés comme comblés
+-- glossary: partial | Needs recorded as partly met | Besoins consignés
+--     comme partiellement comblés
+-- glossary: unmet | Needs recorded as unmet (partly met needs are not
+--     counted) | Besoins consignés comme non comblés (les besoins
+--     partiellement comblés ne sont pas comptés)
+-- glossary: unmet_share | Unmet needs divided by the needs whose outcome
+--     is recorded (met, partly met or unmet) | Besoins non comblés divisés par
+--     les besoins dont l'issue est consignée (comblés, partiellement comblés
+--     ou non comblés)
 -- column: category text | Category | Catégorie
 -- column: needs int | Needs | Besoins
 -- column: met int | Met | Comblés

@@ -3,16 +3,36 @@
 -- title: Organisations referred to: top N overall and by category
 -- title.fr: Organismes vers lesquels les demandeurs sont dirigés : N premiers, au total et par catégorie
 -- about: The organisations (agencies) that received the most referrals,
---     overall and within each category of need.
+--     overall and within each category of need: referrals received, as
+--     named in the contact logs.
 -- about.fr: Les organismes qui ont reçu le plus de références, au total et
---     dans chaque catégorie de besoin.
+--     dans chaque catégorie de besoin : références reçues, telles que
+--     nommées dans les journaux de contacts.
+-- glossary: scope | Category of need (the reporting categories of the
+--     category map); All categories on the total row | Catégorie de besoin
+--     (les catégories de rapport de la table de classement) ; Toutes les
+--     catégories sur la ligne du total
+-- glossary: rank | Position in the list, 1 first, in the order the report
+--     ranks by | Position dans la liste, 1 en tête, dans l'ordre de classement
+--     du rapport
+-- glossary: agency | Organisation (agency) a need was referred to, as
+--     named in the contact logs | Organisme vers lequel un besoin a été
+--     dirigé, tel que nommé dans les journaux de contacts
+-- glossary: referrals | Referrals that an organisation received: needs
+--     referred to it, each need counted once per organisation | Références
+--     qu'un organisme a reçues : besoins dirigés vers lui, chaque besoin
+--     compté une fois par organisme
+-- glossary: share | The organisation's referrals received divided by all
+--     the referrals received in the category (named organisations only) |
+--     Références reçues par l'organisme divisées par toutes les références
+--     reçues dans la catégorie (organismes nommés seulement)
 -- param: top int 10 | how many organisations per list | nombre
 --     d'organismes par liste
 -- column: scope text | Category | Catégorie
 -- column: rank int measure | Rank | Rang
 -- column: agency text | Organisation | Organisme
--- column: referrals int | Referrals | Références
--- column: share share decimals=1 | Share of the category's referrals | Part des références de la catégorie
+-- column: referrals int | Referrals received | Références reçues
+-- column: share share decimals=1 | Share of the category's referrals received | Part des références reçues dans la catégorie
 -- wilson: share = referrals / scope_total noci
 -- chart: hbar agency referrals
 -- note: Organisations as named in the contact logs; one referral of a

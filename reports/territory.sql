@@ -1,11 +1,40 @@
 -- id: territory
 -- order: 60
--- title: Needs and referrals by region, per 10,000 population
--- title.fr: Besoins et références par région, pour 10 000 habitants
--- about: Contacts, needs, unmet needs and referrals by region, with needs
---     and referrals per 10,000 population.
--- about.fr: Contacts, besoins, besoins non comblés et références par
---     région, avec les besoins et les références pour 10 000 habitants.
+-- title: Needs and referrals given by region, per 10,000 population
+-- title.fr: Besoins et références données par région, pour 10 000 habitants
+-- about: Contacts, needs, unmet needs and referrals given by region, with
+--     needs and referrals given per 10,000 population.
+-- about.fr: Contacts, besoins, besoins non comblés et références données
+--     par région, avec les besoins et les références données pour 10 000
+--     habitants.
+-- glossary: region | Region where the contacts are located (from their
+--     postal code, or the region given in the export), at the report's level;
+--     Unknown location when neither says | Région où se trouvent les contacts
+--     (selon leur code postal, ou la région donnée dans l'export), au niveau
+--     du rapport ; Lieu inconnu quand ni l'un ni l'autre ne l'indique
+-- glossary: contacts | Contacts with the helpline (calls, texts, chats,
+--     emails, web forms, visits); one contact may bring several needs |
+--     Contacts avec le service (appels, textos, clavardages, courriels,
+--     formulaires web, visites) ; un contact peut apporter plusieurs besoins
+-- glossary: needs | Needs recorded during the contacts, each in one
+--     category | Besoins consignés lors des contacts, chacun dans une
+--     catégorie
+-- glossary: unmet | Needs recorded as unmet (partly met needs are not
+--     counted) | Besoins consignés comme non comblés (les besoins
+--     partiellement comblés ne sont pas comptés)
+-- glossary: referrals | Referrals given: the number of referrals recorded
+--     for the needs (the referral count of each need, whether or not the
+--     organisation is named) | Références données : nombre de références
+--     consignées pour les besoins (le nombre de références de chaque besoin,
+--     que l'organisme soit nommé ou non)
+-- glossary: population | Population of the region in the population file
+--     loaded (its year and source are in the notes) | Population de la région
+--     dans le fichier de population chargé (son année et sa source sont dans
+--     les notes)
+-- glossary: needs_rate | Needs per 10,000 population of the region |
+--     Besoins pour 10 000 habitants de la région
+-- glossary: referrals_rate | Referrals given per 10,000 population of the
+--     region | Références données pour 10 000 habitants de la région
 -- param: level text province | region level to report on (default: the
 --     level just under the country that holds most contacts of the period:
 --     province for Canadian data, state for US data) | niveau de région
@@ -28,10 +57,10 @@
 -- column: contacts int | Contacts | Contacts
 -- column: needs int | Needs | Besoins
 -- column: unmet int | Unmet needs | Besoins non comblés
--- column: referrals int | Referrals | Références
+-- column: referrals int | Referrals given | Références données
 -- column: population int | Population | Population
 -- column: needs_rate rate decimals=1 | Needs rate | Taux de besoins
--- column: referrals_rate rate decimals=1 | Referrals rate | Taux de références
+-- column: referrals_rate rate decimals=1 | Referrals given rate | Taux de références données
 -- population: population = region_id
 -- rate: needs_rate = needs / population
 -- rate: referrals_rate = referrals / population noci
@@ -44,9 +73,9 @@
 --     région donnée dans l'export).  La ligne du total compte aussi les
 --     contacts de lieu inconnu et utilise la population de la région du
 --     filtre --region, ou du pays dont font partie toutes les régions.
--- note.sql: SELECT 'The category filter applies to needs and referrals,
---     not to contacts.', 'Le filtre de catégorie s''applique aux besoins et
---     aux références, pas aux contacts.' WHERE :category IS NOT NULL
+-- note.sql: SELECT 'The category filter applies to needs and referrals
+--     given, not to contacts.', 'Le filtre de catégorie s''applique aux
+--     besoins et aux références données, pas aux contacts.' WHERE :category IS NOT NULL
 
 WITH lvl AS (
   SELECT ra.region_id, ra.ancestor_id

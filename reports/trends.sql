@@ -9,6 +9,23 @@
 --     en vedette (logement et alimentation par défaut), leurs sommes mobiles
 --     sur 12 mois et la variation par rapport au même mois un an plus tôt,
 --     avec un test du rapport de taux.
+-- glossary: category | All needs, or one featured category of need | Tous
+--     les besoins, ou une catégorie de besoin en vedette
+-- glossary: month | Calendar month, by the local date of each contact |
+--     Mois civil, selon la date locale de chaque contact
+-- glossary: needs | Needs recorded during the contacts, each in one
+--     category | Besoins consignés lors des contacts, chacun dans une
+--     catégorie
+-- glossary: rolling_12 | Needs of the 12 months ending with this month |
+--     Besoins des 12 mois se terminant par ce mois
+-- glossary: needs_prev | Needs of the same month a year earlier | Besoins
+--     du même mois un an plus tôt
+-- glossary: change | Needs divided by the needs of the same month a year
+--     earlier, minus 1 | Besoins divisés par les besoins du même mois un an
+--     plus tôt, moins 1
+-- glossary: significant | Yes when the 95% interval of the change excludes
+--     no change | Oui quand l'intervalle à 95 % de la variation exclut
+--     l'absence de changement
 -- param: featured text housing,food | categories shown besides all needs
 --     (comma-separated ids, or all) | catégories présentées en plus de
 --     l'ensemble (identifiants séparés par des virgules, ou all)

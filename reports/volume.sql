@@ -6,6 +6,33 @@
 --     channel and by language.
 -- about.fr: Contacts et besoins par mois, besoins par contact, contacts
 --     par mode de contact et par langue.
+-- glossary: month | Calendar month, by the local date of each contact |
+--     Mois civil, selon la date locale de chaque contact
+-- glossary: contacts | Contacts with the helpline (calls, texts, chats,
+--     emails, web forms, visits); one contact may bring several needs |
+--     Contacts avec le service (appels, textos, clavardages, courriels,
+--     formulaires web, visites) ; un contact peut apporter plusieurs besoins
+-- glossary: needs | Needs recorded during the contacts, each in one
+--     category | Besoins consignés lors des contacts, chacun dans une
+--     catégorie
+-- glossary: needs_per_contact | Needs divided by contacts | Besoins
+--     divisés par les contacts
+-- glossary: phone | Contacts by phone | Contacts par téléphone
+-- glossary: text | Contacts by text message (SMS) | Contacts par texto
+--     (SMS)
+-- glossary: chat | Contacts by web chat | Contacts par clavardage
+-- glossary: email | Contacts by email | Contacts par courriel
+-- glossary: web | Contacts through a web form | Contacts par formulaire
+--     web
+-- glossary: walk_in | Contacts in person | Contacts en personne
+-- glossary: other_channel | Contacts by another channel, or whose channel
+--     is not recorded or unknown | Contacts par un autre mode, ou dont le mode
+--     est non consigné ou inconnu
+-- glossary: english | Contacts in English | Contacts en anglais
+-- glossary: french | Contacts in French | Contacts en français
+-- glossary: other_language | Contacts in another language, or whose
+--     language is not recorded or unknown | Contacts dans une autre langue, ou
+--     dont la langue est non consignée ou inconnue
 -- column: month month | Month | Mois
 -- column: contacts int | Contacts | Contacts
 -- column: needs int | Needs | Besoins
