@@ -143,6 +143,22 @@ int rparams_resolve(struct rctx *x);
  * query st, else NS_EUSAGE naming what the report accepts. */
 int rfilters_check(const struct rctx *x, sqlite3_stmt *st);
 
+/* rlang_fr: the French text fr with French typography into buf
+ * (report_lang.c; typo_fr semantics). */
+size_t rlang_fr(char *buf, size_t size, const char *fr);
+
+/* rlang_source: a population source as recorded into its English and
+ * French names (buffers of size bytes): "EN | FR" is split; otherwise
+ * the French name is made from known agency and survey names
+ * ("Statistics Canada, 2021 Census of Population" -> "Statistique
+ * Canada, Recensement de la population de 2021"), the rest kept. */
+void rlang_source(const char *src, char *en, char *fr, size_t size);
+
+/* rlang_register: define the SQL function nf_int(value, lang) on db
+ * (a count grouped for a sentence: "11,642", "11 642").  0 or
+ * NS_ENOMEM. */
+int rlang_register(sqlite3 *db);
+
 /* report_prepare: prepare sql (one read-only statement of the report,
  * `what` names it in messages) and bind its parameters (report_run.c). */
 int report_prepare(const struct rctx *x, const char *sql, const char *what,

@@ -14,10 +14,16 @@
 #define NOTE_MAX 1024
 #define NBSP "\xc2\xa0"
 
+/* note: add a note; the French text gets French typography (report_lang.c)
+ * whatever wrote it. */
 static int note(struct rctx *x, const char *en, const char *fr)
 {
-	return table_add_note(x->t, en, fr) ? nserr_set(x->err, NS_ENOMEM,
-							"out of memory") : 0;
+	char f[NOTE_MAX * 2];
+
+	if (fr)
+		rlang_fr(f, sizeof f, fr);
+	return table_add_note(x->t, en, fr ? f : NULL) ?
+	       nserr_set(x->err, NS_ENOMEM, "out of memory") : 0;
 }
 
 /* name_of: the en/fr names of id in regions or categories. */
@@ -196,12 +202,14 @@ static int source_note(struct rctx *x)
 static int population_note(struct rctx *x)
 {
 	char en[NOTE_MAX], fr[NOTE_MAX], yen[64], yfr[64], year[16];
+	char sen[256], sfr[256];
 	int ref = x->per.from / 100, rc;
 
 	if (!x->pop_year_lo)
 		return note(x, "Population: none loaded for these regions, so "
 			    "no rates.", "Population" NBSP ": aucune pour ces "
 			    "r\xc3\xa9gions, donc pas de taux.");
+	rlang_source(x->pop_source, sen, sfr, sizeof sen);
 	if (x->pop_year_lo == x->pop_year_hi) {
 		snprintf(yen, sizeof yen, "%d", x->pop_year_lo);
 		snprintf(yfr, sizeof yfr, "%d", x->pop_year_lo);
@@ -213,12 +221,12 @@ static int population_note(struct rctx *x)
 	}
 	snprintf(en, sizeof en, "Population: %s%s%s%s, %s %d; rates are per "
 		 "10,000 population.", yen, x->pop_source[0] ? " (" : "",
-		 x->pop_source, x->pop_source[0] ? ")" : "",
+		 sen, x->pop_source[0] ? ")" : "",
 		 x->pop_year_hi <= ref ? "the latest year available up to"
 		 : "the earliest available: none up to", ref);
 	snprintf(fr, sizeof fr, "Population" NBSP ": %s%s%s%s, %s %d" NBSP
 		 "; taux pour 10" NBSP "000 habitants.", yfr,
-		 x->pop_source[0] ? " (" : "", x->pop_source,
+		 x->pop_source[0] ? " (" : "", sfr,
 		 x->pop_source[0] ? ")" : "", x->pop_year_hi <= ref ?
 		 "derni\xc3\xa8re ann\xc3\xa9" "e disponible jusqu'\xc3\xa0" :
 		 "la plus ancienne disponible" NBSP ": aucune jusqu'\xc3\xa0", ref);
@@ -319,6 +327,8 @@ static int sql_notes(struct rctx *x)
 
 	if (!x->r->note_sql || period_months(&x->per) == 0)
 		return 0;
+	if (rlang_register(x->db))
+		return nserr_set(x->err, NS_ENOMEM, "out of memory");
 	if ((rc = report_prepare(x, x->r->note_sql, "note.sql", &st)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

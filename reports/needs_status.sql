@@ -34,10 +34,10 @@
 -- note: The unmet share is unmet / (met + partly met + unmet).
 -- note.fr: La part non comblée est non comblés / (comblés + partiellement
 --     comblés + non comblés).
--- note.sql: SELECT printf('%d needs come from exports without outcomes: they
---     count in Needs but not in the unmet share.', n),
---     printf('%d besoins proviennent d''exports sans issue : ils comptent
---     dans Besoins mais pas dans la part non comblée.', n)
+-- note.sql: SELECT printf('%s needs come from exports without outcomes: they
+--     count in Needs but not in the unmet share.', nf_int(n, 'en')),
+--     printf('%s besoins proviennent d''exports sans issue : ils comptent
+--     dans Besoins mais pas dans la part non comblée.', nf_int(n, 'fr'))
 --     FROM (SELECT sum(needs) AS n FROM agg_needs
 --           WHERE status = 'unrecorded' AND month BETWEEN :from AND :to
 --             AND (:region IS NULL OR region_id IN (SELECT region_id
