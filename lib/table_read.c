@@ -332,8 +332,8 @@ int table_add_legend_notes(struct table *t)
 		snprintf(en, sizeof en, "<%d: fewer than %d; the count is "
 			 "suppressed to protect privacy.", t->min_cell,
 			 t->min_cell);
-		snprintf(fr, sizeof fr, "<%d" NBSP ": moins de %d" NBSP
-			 "; l'effectif est masqu\xc3\xa9 pour prot\xc3\xa9ger "
+		snprintf(fr, sizeof fr, "<%d" NBSP ": moins de %d"
+			 "\xe2\x80\xaf; l'effectif est masqu\xc3\xa9 pour prot\xc3\xa9ger "
 			 "la confidentialit\xc3\xa9.", t->min_cell, t->min_cell);
 		rc = table_add_note(t, en, fr);
 	}

@@ -4,8 +4,8 @@
 #   "1,205 needs" in English), through nf_int() in note.sql;
 # - a no-break space (U+00A0) before ":", a narrow no-break space
 #   (U+202F) before ";" "?" "!" and inside « », in every note, whoever
-#   wrote it (report files or the engine), and never a plain space or
-#   none;
+#   wrote it (report files, the engine, the legend of markers), and never
+#   a plain space or none;
 # - data-driven notes translated: the population source of the bundled
 #   populations ("Statistics Canada, 2021 Census of Population") reads
 #   "Statistique Canada, Recensement de la population de 2021".
@@ -40,6 +40,9 @@ grep -q "non combl\xc3\xa9s$NN; les besoins" funders.notes ||
 	fail "report note: no U+202F before ;"
 grep -q "«$NN<5$NN»" funders.notes || fail "guillemets without U+202F"
 
+grep -q "^- <5$NB: moins de 5$NN; l'effectif" funders.notes ||
+	fail "legend: no U+202F before ;"
+
 R --fiscal-year 2024 --lang en funders_unmet
 grep -q '^- Population: 2021 (Statistics Canada, 2021 Census of Population),' "$T/out" ||
 	fail "English population source changed"
@@ -49,8 +52,7 @@ for id in volume needs_status funders_unmet caller_profile referrals_top \
 	territory trends data_quality gaps; do
 	R --fiscal-year 2024 --lang fr "$id"
 	expect_rc 0 "$id fr"
-	# the legend of markers ("<5 : ...") is written by the table model
-	notes "$T/out" | grep -v "^- \(<[0-9]*\|x\|\*\)$NB:" >n
+	notes "$T/out" >n
 	grep -n "[^$NN];\|[^$NB]:\( \|$\)\|[^$NN][?!]\( \|$\)" n |
 		grep -v "^[0-9]*:- [^:]*://" >bad
 	[ -s bad ] && fail "$id fr notes: punctuation without its space: $(head -2 bad)"
