@@ -74,10 +74,17 @@
 --     celle des besoins non entièrement comblés de la même région et
 --     catégorie.
 
-WITH lvl AS (
+WITH lvl AS MATERIALIZED (
+  -- each region's ancestor as far from the country as the regions of
+  -- :level, so that a column never mixes depths: with mixed data a
+  -- province column holds US states, never counties
   SELECT ra.region_id, ra.ancestor_id
-  FROM region_ancestors ra JOIN regions g ON g.id = ra.ancestor_id
-  WHERE g.level = :level
+  FROM region_ancestors ra
+  JOIN (SELECT region_id, max(depth) AS d FROM region_ancestors
+        GROUP BY region_id) rd ON rd.region_id = ra.region_id
+  WHERE rd.d - ra.depth = (SELECT max(a.depth) FROM region_ancestors a
+                           JOIN regions g ON g.id = a.region_id
+                           WHERE g.level = :level)
 ), cell AS (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid, a.category,
          sum(CASE WHEN a.reason = 'no_service' THEN a.needs ELSE 0 END)

@@ -77,10 +77,17 @@
 --     given, not to contacts.', 'Le filtre de catégorie s''applique aux
 --     besoins et aux références données, pas aux contacts.' WHERE :category IS NOT NULL
 
-WITH lvl AS (
+WITH lvl AS MATERIALIZED (
+  -- each region's ancestor as far from the country as the regions of
+  -- :level, so that a column never mixes depths: with mixed data a
+  -- province column holds US states, never counties
   SELECT ra.region_id, ra.ancestor_id
-  FROM region_ancestors ra JOIN regions g ON g.id = ra.ancestor_id
-  WHERE g.level = :level
+  FROM region_ancestors ra
+  JOIN (SELECT region_id, max(depth) AS d FROM region_ancestors
+        GROUP BY region_id) rd ON rd.region_id = ra.region_id
+  WHERE rd.d - ra.depth = (SELECT max(a.depth) FROM region_ancestors a
+                           JOIN regions g ON g.id = a.region_id
+                           WHERE g.level = :level)
 ), inreg AS (
   SELECT region_id FROM region_ancestors
   WHERE :region IS NULL OR ancestor_id = :region

@@ -10,7 +10,8 @@
 #   and needstat-regions list) when the ids would not fit;
 # - US data with counties loaded: territory, funders_unmet and gaps show
 #   states by default (not a province column holding counties), counties
-#   with -p level=county; Canadian data: provinces.
+#   with -p level=county; Canadian data: provinces; mixed data shown by
+#   province rolls US counties up to their states.
 # Env: NS_BIN, NS_SRC (set by CTest).
 . "$NS_SRC/tests/cli/lib.sh"
 export SOURCE_DATE_EPOCH=1735689600
@@ -94,6 +95,21 @@ for id in territory funders_unmet gaps; do
 done
 usage64 "bad level, US" "(one of: country, province, state, county)" \
 	-p level=township territory
+
+# mixed data (Canadian fixture and US counties), level province: US
+# contacts roll up to their states, no county in the column
+(cd "$NS_SRC/fixtures/report" &&
+	"$INGEST" --db "$db" -q --rejects "$T/rej3.csv" contacts.csv \
+		2>/dev/null) || fail "ingest of the Canadian fixture"
+for id in territory funders_unmet gaps; do
+	R --format csv --min-cell 1 -p level=province "$id"
+	expect_rc 0 "$id, mixed data"
+	grep -q 'County' "$T/out" && fail "$id, mixed data: county rows"
+	grep -q '^"\?New York"\?,\|,"\?New York"\?,' "$T/out" ||
+		fail "$id, mixed data: no New York (state) row"
+	grep -q '^"\?Ontario"\?,\|,"\?Ontario"\?,' "$T/out" ||
+		fail "$id, mixed data: no Ontario row"
+done
 
 # many regions: the message names the levels and where to see the ids
 {
