@@ -359,6 +359,8 @@ int main(int argc, char **argv)
 		return cli_usage_error(synopsis, NULL);
 	if ((rc = parse_opts(argc, argv, &a)) >= 0)
 		return rc;
+	if (a.describe == 2 && optind == argc && !a.file)
+		return cli_finish(help());
 	a.o.pnames = a.pn;
 	a.o.pvalues = a.pv;
 	if (parse_period(&a, &err))
@@ -366,8 +368,6 @@ int main(int argc, char **argv)
 	if (datadir_get(&datadir, &err) ||
 	    datadir_path("reports", rdir, sizeof rdir, &err))
 		return cli_fail(&err);
-	if (a.describe == 2 && optind == argc && !a.file)
-		return cli_finish(help());
 	if (a.describe && (a.list || (a.file ? optind != argc
 					 : optind != argc - 1)))
 		return cli_usage_error(synopsis, "--describe takes one REPORT "

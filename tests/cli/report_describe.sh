@@ -47,6 +47,11 @@ grep -q "Non consigné quand l'export l'a" "$T/out" ||
 	fail "fr: value meaning"
 grep -q " ;" "$T/out" && fail "fr: ASCII space before ;"
 
+# plain --help needs no data directory
+NEEDSTAT_DATADIR=$T/none D --help
+expect_rc 0 "--help without a data directory"
+grep -q '^usage: needstat-report ' "$T/out" || fail "--help: no usage"
+
 D --describe nosuch
 expect_rc 64 "--describe nosuch"
 expect_empty "$T/out" "--describe nosuch: stdout"
