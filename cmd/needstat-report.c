@@ -102,11 +102,14 @@ static int list_reports(const char *dir, const struct args *a)
 			printf("%*s  %s\n", (int)w, "", r->about[r->about[a->lang]
 			       ? a->lang : NS_EN]);
 		for (k = 0; k < r->nparams; k++)
-			printf("%*s  -p %s=%s (%s %s)%s%s\n", (int)w, "",
+			printf("%*s  -p %s=%s (%s %s%s)%s%s\n", (int)w, "",
 			       r->params[k].name, r->params[k].type == RP_INT ?
 			       "INT" : r->params[k].type == RP_REAL ? "NUMBER"
 			       : "TEXT", a->lang == NS_FR ? "par d\xc3\xa9" "faut"
-			       : "default", r->params[k].def ? r->params[k].def
+			       : "default", !r->params[k].default_sql ? "" :
+			       a->lang == NS_FR ? "selon les donn\xc3\xa9" "es, "
+			       "sinon " : "from the data, else ",
+			       r->params[k].def ? r->params[k].def
 			       : "-", r->params[k].about[NS_EN] ? ": " : "",
 			       r->params[k].about[NS_EN] ? r->params[k].about[
 			       r->params[k].about[a->lang] ? a->lang : NS_EN]

@@ -47,6 +47,11 @@ grep -q "Non consigné quand l'export l'a" "$T/out" ||
 	fail "fr: value meaning"
 grep -q " ;" "$T/out" && fail "fr: ASCII space before ;"
 
+# --list -v says the level follows the data
+D --list -v
+grep -qF -- "-p level=TEXT (default from the data, else province): " "$T/out" ||
+	fail "--list -v: level default not from the data: $(grep level= "$T/out" | head -1)"
+
 # plain --help needs no data directory
 NEEDSTAT_DATADIR=$T/none D --help
 expect_rc 0 "--help without a data directory"
