@@ -163,6 +163,57 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	return rc;
 }
 
+/*
+ * The two files of a pair (two-file profile) make one batch: the batch of
+ * the file that completed the pair, which holds the joined rows, takes in
+ * the first file's batch (name, size, SHA-256 and counts, contacts file
+ * first: "CallReports.csv + Needs.csv") and that batch is deleted.
+ */
+static int fold_pair(sqlite3 *db, long into, long first, int into_side,
+		     struct nserr *err)
+{
+	static const char *const sql[] = {
+		"UPDATE batches AS b SET "
+		"file_name = iif(?3, b.file_name || ' + ' || o.file_name, "
+		"o.file_name || ' + ' || b.file_name), "
+		"sha256 = iif(?3, b.sha256 || ' + ' || o.sha256, "
+		"o.sha256 || ' + ' || b.sha256), "
+		"file_size = b.file_size + o.file_size, "
+		"rows_read = b.rows_read + o.rows_read, "
+		"rows_loaded = b.rows_loaded + o.rows_loaded, "
+		"rows_rejected = b.rows_rejected + o.rows_rejected, "
+		"rows_dropped = b.rows_dropped + o.rows_dropped, "
+		"contacts_new = b.contacts_new + o.contacts_new, "
+		"contacts_replaced = b.contacts_replaced + o.contacts_replaced, "
+		"needs_loaded = b.needs_loaded + o.needs_loaded, "
+		"date_min = coalesce(min(b.date_min, o.date_min), b.date_min, "
+		"o.date_min), date_max = coalesce(max(b.date_max, o.date_max), "
+		"b.date_max, o.date_max) "
+		"FROM batches AS o WHERE b.id = ?1 AND o.id = ?2",
+		"INSERT INTO batch_issues SELECT ?1, kind, column_name, reason, "
+		"count, example FROM batch_issues WHERE batch_id = ?2 AND true "
+		"ON CONFLICT DO UPDATE SET count = count + excluded.count",
+		"DELETE FROM batch_issues WHERE batch_id = ?2",
+		"DELETE FROM batches WHERE id = ?2",
+	};
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; !rc && i < sizeof sql / sizeof sql[0]; i++) {
+		if ((rc = db_prepare(db, sql[i], &st, err)) != 0)
+			break;
+		sqlite3_bind_int64(st, 1, into);
+		sqlite3_bind_int64(st, 2, first);
+		if (i == 0)
+			sqlite3_bind_int(st, 3, into_side == PSIDE_CONTACTS);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, err, "joining the batches of a pair");
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 /* Hash a regular file's bytes without parsing it. */
 static int hash_file(const char *path, char *hex, uint64_t *size)
 {
@@ -247,6 +298,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	long c_new0 = s->contacts_new, c_rep0 = s->contacts_replaced;
 	long needs0 = s->needs, loaded0 = s->rows_loaded, same;
 	int is_stdin = strcmp(path, "-") == 0, fd, rc;
+	int had_pair = run->pair != NULL;
+	char run_min[11], run_max[11];
 
 	memset(&f, 0, sizeof f);
 	f.run = run;
@@ -269,6 +322,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	}
 	if ((rc = tally_init(&f.issues)) != 0)
 		goto out;
+	memcpy(run_min, s->run_min, sizeof run_min);
+	memcpy(run_max, s->run_max, sizeof run_max);
 	if ((rc = db_exec(db, "SAVEPOINT file", err)) != 0 ||
 	    (rc = new_batch(db, source, run->opts, f.name,
 			    run->cl->map_version, &f.batch_id, err)) != 0)
@@ -287,6 +342,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 		s->contacts_replaced = c_rep0;
 		s->needs = needs0;
 		s->rows_loaded = loaded0;
+		memcpy(s->run_min, run_min, sizeof run_min);
+		memcpy(s->run_max, run_max, sizeof run_max);
 		if (!rc) {
 			note(run->opts, "%s: already loaded as batch %ld (same "
 			     "SHA-256): nothing changed", f.name, same);
@@ -297,6 +354,14 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	if (!rc)
 		rc = finish_batch(db, &f, s, c_new0, c_rep0, needs0, loaded0,
 				  err);
+	if (!rc && f.side >= 0 && run->pair)
+		run->pair_batch = f.batch_id;   /* its other file comes next */
+	else if (!rc && f.side >= 0 && had_pair && run->pair_batch) {
+		rc = fold_pair(db, f.batch_id, run->pair_batch, f.side, err);
+		if (run->st->first_batch == run->pair_batch)
+			run->st->first_batch = f.batch_id;
+		run->pair_batch = 0;
+	}
 	if (!rc)
 		rc = db_exec(db, "RELEASE file", err);
 	if (!rc)
@@ -378,8 +443,8 @@ static int run_files(sqlite3 *db, struct ingest_run *run,
 	st->contacts_replaced = run->store->contacts_replaced;
 	st->contacts = st->contacts_new + st->contacts_replaced;
 	st->needs = run->store->needs;
-	memcpy(st->date_min, run->store->date_min, sizeof st->date_min);
-	memcpy(st->date_max, run->store->date_max, sizeof st->date_max);
+	memcpy(st->date_min, run->store->run_min, sizeof st->date_min);
+	memcpy(st->date_max, run->store->run_max, sizeof st->date_max);
 	if (run->opts->strict && st->rows_rejected)
 		return nserr_set(err, NS_EDATA, "%ld bad row%s and --strict: "
 			"nothing was loaded", st->rows_rejected,

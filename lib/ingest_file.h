@@ -26,6 +26,7 @@ struct ingest_run {
 	int messages;
 	/* two-file profiles: the pair being read (see ifile_run_finish) */
 	struct pstage *pair;
+	long pair_batch;                 /* batch of the pair's first file */
 	unsigned long long drops_found;  /* bit i: drop rule i had a column */
 };
 

@@ -111,6 +111,7 @@ void store_close(struct store *s)
 void store_begin_batch(struct store *s, long batch_id)
 {
 	s->batch_id = batch_id;
+	s->date_min[0] = s->date_max[0] = '\0';
 	s->cur_len = 0;
 	s->cur_id = 0;
 }
@@ -258,12 +259,20 @@ static int existing_contact(struct store *s, const struct need_row *r,
 	return 1;
 }
 
+/* Widen the range [lo, hi] (empty: "") to the local date of r. */
+static void widen(char *lo, char *hi, const struct need_row *r)
+{
+	if (!lo[0] || memcmp(r->local, lo, 10) < 0)
+		memcpy(lo, r->local, 10), lo[10] = '\0';
+	if (!hi[0] || memcmp(r->local, hi, 10) > 0)
+		memcpy(hi, r->local, 10), hi[10] = '\0';
+}
+
+/* The batch's own date range, and the run's. */
 static void track_dates(struct store *s, const struct need_row *r)
 {
-	if (!s->date_min[0] || memcmp(r->local, s->date_min, 10) < 0)
-		memcpy(s->date_min, r->local, 10), s->date_min[10] = '\0';
-	if (!s->date_max[0] || memcmp(r->local, s->date_max, 10) > 0)
-		memcpy(s->date_max, r->local, 10), s->date_max[10] = '\0';
+	widen(s->date_min, s->date_max, r);
+	widen(s->run_min, s->run_max, r);
 }
 
 /* Bookkeeping once a contact row is resolved: key, dates, dimensions and
