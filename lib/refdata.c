@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,10 +76,18 @@ struct loader {
 };
 
 static int bad(struct loader *l, unsigned long long line, const char *fmt,
-	       const char *a, const char *b)
+	       ...) __attribute__((format(printf, 3, 4)));
+
+/* NS_EDATA with "FILE:LINE: " and the formatted message. */
+static int bad(struct loader *l, unsigned long long line, const char *fmt,
+	       ...)
 {
-	char msg[512];
-	snprintf(msg, sizeof msg, fmt, a, b);
+	char msg[NSERR_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	return nserr_set(l->err, NS_EDATA, "%s:%llu: %s", l->path, line, msg);
 }
 
@@ -314,7 +323,7 @@ static int check_parents(struct loader *l)
 
 	if (rc)
 		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = db_row(l->db, st, "checking the parents", l->err)) == 1) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		int64_t *line = strmap_get(&l->lines, id, strlen(id));
 		rc = bad(l, line ? (unsigned long long)*line : 0, "parent_id "

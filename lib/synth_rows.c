@@ -65,14 +65,14 @@ static void dirty_contact(struct gen *g, struct contact *c, int y, int m,
 	if (k < synth_nbad_postal)
 		snprintf(c->postal, sizeof c->postal, "%s", synth_bad_postal[k]);
 	else if (k == synth_nbad_postal)           /* no space */
-		snprintf(c->postal, sizeof c->postal, "%.3s%s", p, p + 4);
+		snprintf(c->postal, sizeof c->postal, "%.3s%.3s", p, p + 4);
 	else if (k == synth_nbad_postal + 1)       /* lower case */
 		for (k = 0; c->postal[k]; k++)
 			c->postal[k] = (char)(c->postal[k] | 0x20);
 	else if (k == synth_nbad_postal + 2)       /* FSA only */
 		c->postal[3] = '\0';
 	else if (k == synth_nbad_postal + 3)       /* "K1A, 0B1" */
-		snprintf(c->postal, sizeof c->postal, "%.3s, %s", p, p + 4);
+		snprintf(c->postal, sizeof c->postal, "%.3s, %.3s", p, p + 4);
 	else if (k == synth_nbad_postal + 4)
 		c->channel = "fax machine";
 	else

@@ -423,7 +423,7 @@ static void test_shape(void)
 	struct out r;
 	struct rec *rec = malloc(sizeof *rec);
 	const char *p;
-	char last[32] = "";
+	char last[64] = "";
 	unsigned long line = 1, rows = 0, unmet = 0, partial = 0, blank = 0;
 	unsigned long hous = 0, hous_unmet = 0, contacts = 0, run = 0, k[5] = {0};
 	unsigned long ph[2] = {0}, all[2] = {0}, qc = 0, qc_fr = 0;
@@ -445,7 +445,9 @@ static void test_shape(void)
 				contacts++;
 			}
 			run = 0;
-			snprintf(last, sizeof last, "%s", rec->f[C_ID]);
+			if (snprintf(last, sizeof last, "%s", rec->f[C_ID]) >=
+			    (int)sizeof last)
+				CU_FAIL("a contact id longer than 63 bytes");
 		}
 		run++;
 		unmet += !strcmp(rec->f[C_STATUS], "unmet");
