@@ -252,24 +252,44 @@ int reclassify_regions(sqlite3 *db, struct reclassify_stats *st,
 	return finish(db, own, rc, err);
 }
 
-int reclassify_load_regions(sqlite3 *db, enum refdata_kind kind,
-			    const char *path, struct refdata_result *res,
-			    struct reclassify_stats *st, struct nserr *err)
+/* The load of a crosswalk (weight_col) or regions file, then the
+ * contacts re-derived. */
+static int load_rederive(sqlite3 *db, enum refdata_kind kind,
+			 const char *path, const char *weight_col,
+			 struct refdata_result *res,
+			 struct reclassify_stats *st, struct nserr *err)
 {
 	struct reclassify_stats s;
 	int own, rc;
 
-	if (kind != REF_CROSSWALK && kind != REF_REGIONS)
-		return nserr_set(err, NS_EUSAGE, "reclassify_load_regions: "
-				 "not a crosswalk or regions file");
 	if ((rc = begin(db, &own, err)) != 0)
 		return rc;
-	rc = refdata_load(db, kind, path, res, err);
+	rc = kind == REF_CROSSWALK ? refdata_load_crosswalk(db, path,
+		weight_col, res, err) : refdata_load(db, kind, path, res, err);
 	if (!rc)
 		rc = reclassify_regions(db, &s, err);
 	if (!rc && st)
 		*st = s;
 	return finish(db, own, rc, err);
+}
+
+int reclassify_load_regions(sqlite3 *db, enum refdata_kind kind,
+			    const char *path, struct refdata_result *res,
+			    struct reclassify_stats *st, struct nserr *err)
+{
+	if (kind != REF_CROSSWALK && kind != REF_REGIONS)
+		return nserr_set(err, NS_EUSAGE, "reclassify_load_regions: "
+				 "not a crosswalk or regions file");
+	return load_rederive(db, kind, path, NULL, res, st, err);
+}
+
+int reclassify_load_crosswalk(sqlite3 *db, const char *path,
+			      const char *weight_col,
+			      struct refdata_result *res,
+			      struct reclassify_stats *st, struct nserr *err)
+{
+	return load_rederive(db, REF_CROSSWALK, path, weight_col, res, st,
+			     err);
 }
 
 struct unmapped_ctx {
