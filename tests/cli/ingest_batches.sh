@@ -65,4 +65,39 @@ for order in "CallReports.csv Needs.csv" "Needs.csv CallReports.csv"; do
 	expect_eq "$(q p.db "SELECT sum(count) FROM batch_issues WHERE kind = 'reject'")" 4 "icarol pair ($order): the issues of both files"
 	rm -f p.db
 done
+# US contacts with a weighted ZIP-to-county crosswalk (90620 is 70% in
+# Orange County, 30% in Los Angeles County): two months in two files; each
+# batch its own dates; the report of February counts 90620 in Orange.
+REGIONS=$NS_BIN/needstat-regions
+init_db w.db
+printf 'id,level,parent_id,name_en\nUS-CA-059,county,US-CA,Orange County\nUS-CA-037,county,US-CA,Los Angeles County\n' >counties.csv
+printf 'key,region_id,weight\n90620,US-CA-059,0.7\n90620,US-CA-037,0.3\n90210,US-CA-037,1\n' >zips.csv
+"$REGIONS" --db w.db load regions counties.csv >/dev/null || fail "load counties"
+run "$REGIONS" --db w.db load crosswalk zips.csv
+expect_rc 0 "weighted crosswalk"
+expect_eq "$(cat out)" "crosswalk: 3 rows from 'zips.csv' for 2 keys, 1 of them split between regions (each in its largest share); 0 of 0 contacts changed region or province" "weighted crosswalk: split keys reported"
+cat >feb.csv <<'CSV'
+contact_id,started_at,channel,language,postal_code,need_code,need_status
+U1,2024-02-03 10:00:00,phone,en,90620,BD-1800.2000,met
+U2,2024-02-04 10:00:00,phone,en,90620-1234,BH-1800,unmet
+U3,2024-02-05 10:00:00,phone,en,90210,BH-1800,met
+CSV
+cat >apr.csv <<'CSV'
+contact_id,started_at,channel,language,postal_code,need_code,need_status
+V1,2024-04-03 10:00:00,phone,en,90620,BD-1800.2000,met
+CSV
+run "$INGEST" --db w.db feb.csv apr.csv
+expect_rc 0 "US files"
+expect_eq "$(q w.db 'SELECT file_name, contacts_new, date_min, date_max FROM batches ORDER BY id')" \
+"feb.csv|3|2024-02-03|2024-02-05
+apr.csv|1|2024-04-03|2024-04-03" "US batches: their own dates"
+expect_eq "$(q w.db "SELECT group_concat(source_contact_id || ':' || region_id, ' ') FROM (SELECT * FROM contacts ORDER BY 1)")" \
+	"U1:US-CA-059 U2:US-CA-059 U3:US-CA-037 V1:US-CA-059" "90620 in its largest share"
+run "$REPORT" --db w.db --month 2024-02 --region US-CA --min-cell 1 --format csv territory
+expect_rc 0 "territory report"
+expect_eq "$(grep -c 'County' out)" 2 "territory: two counties"
+expect_eq "$(grep '^Orange County,' out | cut -d, -f1-4)" "Orange County,2,2,1" "territory: 90620 counted in Orange County"
+expect_eq "$(grep '^Los Angeles County,' out | cut -d, -f1-4)" "Los Angeles County,1,1,0" "territory: 90210 in Los Angeles County"
+run "$REPORT" --db w.db --month 2024-02 territory
+expect_line out "- Source: 1 batch of contact logs: #1 feb.csv." "territory of February: feb.csv only"
 finish
