@@ -102,7 +102,8 @@ void synth_make_contact(struct gen *g, const struct day *d, int m,
 		 "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, dd,
 		 sec / 3600, sec / 60 % 60, sec % 60, off < 0 ? '-' : '+',
 		 aoff / 60, aoff % 60);
-	snprintf(c->id, sizeof c->id, "C%08" PRIu64, ++g->contacts);
+	snprintf(c->id, sizeof c->id, "%s%08" PRIu64, g->id_prefix,
+		 ++g->contacts);
 	c->prov = p;
 	c->year = y;
 	c->channel = pick_channel(&g->main, y);
