@@ -16,8 +16,8 @@
 #include "refdata.h"
 
 static const char synopsis[] = "needstat-regions [--db FILE] resolve "
-	"POSTAL... | load crosswalk|regions|populations FILE | list "
-	"[--level L]";
+	"POSTAL... | load [--weight COL] crosswalk|regions|populations FILE | "
+	"list [--level L]";
 
 static int help(void)
 {
@@ -27,8 +27,13 @@ static int help(void)
 "                     input,kind,key,province,region,chain (kind ca, us or\n"
 "                     blank; key the FSA or 5-digit ZIP; chain the regions\n"
 "                     from the finest to the country, with English names)\n"
-"  load crosswalk FILE    key,region_id (FSA or ZIP -> region); adds or\n"
-"                         replaces keys\n"
+"  load crosswalk FILE    key,region_id[,weight] (FSA or ZIP -> region);\n"
+"                         adds or replaces keys.  A key on several rows\n"
+"                         needs a weight on each (such as the share of\n"
+"                         its addresses) and goes to its largest share\n"
+"                         (ties: the smallest region id); the keys so\n"
+"                         split are counted.  Without weights a repeated\n"
+"                         key is an error listing FILE:LINE of each row\n"
 "  load regions FILE      id,level,parent_id,name_en,name_fr\n"
 "  load populations FILE  region_id,year,population[,source]\n"
 "  list               regions (of --level L only) with their parent and\n"
@@ -41,6 +46,9 @@ static int help(void)
 "nothing of it is loaded.\n\n"
 "Options:\n"
 "  --db FILE      database (default $NEEDSTAT_DB, else needstat.db)\n"
+"  --weight COL   with 'load crosswalk': the weight column is COL (such\n"
+"                 as res_ratio or tot_ratio of a HUD-USPS file) instead\n"
+"                 of 'weight'\n"
 "  -h, --help     show this help\n"
 "  -V, --version  show the version\n\n"
 "Exit status: 0 ok, 64 usage, 65 bad data (an invalid postal code, a bad\n"
@@ -49,11 +57,12 @@ static int help(void)
 	return 0;
 }
 
-enum { O_LEVEL = 256 };
+enum { O_LEVEL = 256, O_WEIGHT };
 
 struct run {
 	const char *dbpath;
 	const char *level;
+	const char *weight;
 	sqlite3 *db;
 	struct nserr err;
 };
@@ -131,13 +140,21 @@ static int do_load(struct run *r, int argc, char **argv)
 			       argv[1]);
 		return rc;
 	}
-	rc = reclassify_load_regions(r->db, kinds[i].kind, argv[1], &res, &st,
-				     &r->err);
-	if (!rc)
-		printf("%s: %ld rows from '%s'; %ld of %ld contacts changed "
-		       "region or province\n", argv[0], res.rows, argv[1],
-		       st.regions_changed, st.contacts);
-	return rc;
+	if (kinds[i].kind == REF_CROSSWALK)
+		rc = reclassify_load_crosswalk(r->db, argv[1], r->weight, &res,
+					       &st, &r->err);
+	else
+		rc = reclassify_load_regions(r->db, kinds[i].kind, argv[1],
+					     &res, &st, &r->err);
+	if (rc)
+		return rc;
+	printf("%s: %ld rows from '%s'", argv[0], res.rows, argv[1]);
+	if (res.split_keys)
+		printf(" for %ld keys, %ld of them split between regions (each "
+		       "in its largest share)", res.keys, res.split_keys);
+	printf("; %ld of %ld contacts changed region or province\n",
+	       st.regions_changed, st.contacts);
+	return 0;
 }
 
 static int do_list(struct run *r, int argc, char **argv)
@@ -173,9 +190,12 @@ static int sub_option(int c, const char *arg, void *ctx)
 {
 	struct run *r = ctx;
 
-	if (c != O_LEVEL)
+	if (c == O_LEVEL)
+		r->level = arg;
+	else if (c == O_WEIGHT)
+		r->weight = arg;
+	else
 		return -1;
-	r->level = arg;
 	return 0;
 }
 
@@ -184,6 +204,7 @@ int main(int argc, char **argv)
 	static const struct option sub_opts[] = {
 		{"db", required_argument, NULL, CLI_O_DB},
 		{"level", required_argument, NULL, O_LEVEL},
+		{"weight", required_argument, NULL, O_WEIGHT},
 		{NULL, 0, NULL, 0},
 	};
 	const struct sub *sub;
@@ -203,6 +224,9 @@ int main(int argc, char **argv)
 				       "wrong number of operands", argv[0]);
 	if (r.level && sub->fn != do_list)
 		return cli_usage_error(synopsis, "--level goes with 'list'");
+	if (r.weight && (sub->fn != do_load || strcmp(argv[1], "crosswalk")))
+		return cli_usage_error(synopsis, "--weight goes with 'load "
+				       "crosswalk'");
 	if ((rc = datadir_get(&datadir, &r.err)) == 0 &&
 	    (rc = db_open(r.dbpath, 0, datadir, &r.db, &r.err)) == 0)
 		rc = sub->fn(&r, argc - 1, argv + 1);

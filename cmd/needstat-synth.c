@@ -14,7 +14,8 @@
 
 static const char synopsis[] =
 	"needstat-synth [--needs N] [--seed S] [--from YYYY-MM] [--to YYYY-MM]\n"
-	"                      [--dirty] [--expect FILE] [-o FILE|-]";
+	"                      [--dirty] [--expect FILE] [--id-prefix P] "
+	"[-o FILE|-]";
 
 static int help(void)
 {
@@ -32,6 +33,10 @@ static int help(void)
 	       "exports do\n"
 	       "  --expect FILE      write LINE,COLUMN of each row an ingest "
 	       "must reject\n"
+	       "  --id-prefix P      contact ids P00000001, P00000002, ... "
+	       "(default\n"
+	       "                     S<seed>-<from>-<to>-: unique across "
+	       "seeds and periods)\n"
 	       "  -o, --output FILE  write the CSV to FILE ('-', the default: "
 	       "standard output)\n"
 	       "  -h, --help         show this help and exit\n"
@@ -42,13 +47,15 @@ static int help(void)
 	return 0;
 }
 
-enum { OPT_NEEDS = 256, OPT_SEED, OPT_FROM, OPT_TO, OPT_DIRTY, OPT_EXPECT };
+enum { OPT_NEEDS = 256, OPT_SEED, OPT_FROM, OPT_TO, OPT_DIRTY, OPT_EXPECT,
+       OPT_ID_PREFIX };
 
 static const struct option longopts[] = {
 	{"dirty", no_argument, NULL, OPT_DIRTY},
 	{"expect", required_argument, NULL, OPT_EXPECT},
 	{"from", required_argument, NULL, OPT_FROM},
 	{"help", no_argument, NULL, 'h'},
+	{"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
 	{"needs", required_argument, NULL, OPT_NEEDS},
 	{"output", required_argument, NULL, 'o'},
 	{"seed", required_argument, NULL, OPT_SEED},
@@ -132,6 +139,7 @@ int main(int argc, char **argv)
 				return cli_usage_error(synopsis, NULL);
 			break;
 		case 'h': return cli_finish(help());
+		case OPT_ID_PREFIX: o.id_prefix = optarg; break;
 		case OPT_NEEDS:
 			if (cli_parse_long("--needs", optarg, 0,
 					   (long)SYNTH_NEEDS_MAX, &v))
@@ -167,5 +175,9 @@ int main(int argc, char **argv)
 		return cli_usage_error(synopsis, "--from '%04d-%02d' is after "
 				       "--to '%04d-%02d'", o.from_year,
 				       o.from_month, o.to_year, o.to_month);
+	if (o.id_prefix && !synth_id_prefix_ok(o.id_prefix))
+		return cli_usage_error(synopsis, "--id-prefix '%s': at most %d "
+				       "letters, digits, '.', '_' or '-'",
+				       o.id_prefix, SYNTH_ID_PREFIX_MAX);
 	return run(&o, out_path, expect_path);
 }

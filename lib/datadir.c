@@ -44,7 +44,12 @@ int datadir_get(const char **dir, struct nserr *err)
 	slash = strrchr(exe, '/');
 	if (slash)
 		*slash = '\0';
-	snprintf(found, sizeof found, "%s/../share/needstat", exe);
+	if (snprintf(found, sizeof found, "%s/../share/needstat", exe) >=
+	    (int)sizeof found) {
+		found[0] = '\0';
+		return nserr_set(err, NS_ECONFIG, "the executable's directory "
+				 "'%s' is too long: set NEEDSTAT_DATADIR", exe);
+	}
 	if (!is_dir(found)) {
 		char tried[PATH_MAX];
 		snprintf(tried, sizeof tried, "%s", found);

@@ -101,6 +101,18 @@ int db_int(sqlite3 *db, const char *sql, long long def, long long *value,
 	return rc;
 }
 
+int db_row(sqlite3 *db, sqlite3_stmt *st, const char *context,
+	   struct nserr *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(db, err, context);
+}
+
 int db_begin(sqlite3 *db, struct nserr *err)
 {
 	return db_exec(db, "BEGIN IMMEDIATE", err);
@@ -200,7 +212,9 @@ static int apply_one(sqlite3 *db, const char *dir, const char *name,
 	char path[4096], now[32], *sql, *ins;
 	int rc;
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
+		return nserr_set(err, NS_ECONFIG, "path too long: '%s/%s'", dir,
+				 name);
 	sql = slurp(path);
 	if (!sql)
 		return nserr_set(err, NS_ECONFIG, "cannot read '%s': %s", path,

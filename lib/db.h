@@ -60,6 +60,14 @@ int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt,
 int db_int(sqlite3 *db, const char *sql, long long def, long long *value,
 	   struct nserr *err);
 
+/*
+ * db_row: step st once.  Returns 1 when it gave a row, 0 when it is done,
+ * or (any other result: an error is never the end of the rows) the
+ * negative status of db_fail(db, err, context).
+ */
+int db_row(sqlite3 *db, sqlite3_stmt *st, const char *context,
+	   struct nserr *err);
+
 /* db_begin: BEGIN IMMEDIATE (waits for the busy timeout). */
 int db_begin(sqlite3 *db, struct nserr *err);
 /* db_commit: COMMIT. */

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,9 @@ void ingest_stats_release(struct ingest_stats *st)
 	free(st->issues);
 	st->issues = NULL;
 	st->nissues = 0;
+	if (st->rejects_path && st->rejects_path[0])
+		free((char *)st->rejects_path);
+	st->rejects_path = "";
 }
 
 static int source_id(sqlite3 *db, const char *name, long *id,
@@ -83,25 +87,27 @@ static int new_batch(sqlite3 *db, long source, const struct ingest_opts *o,
 	return rc;
 }
 
-/* An earlier batch of this source with the same bytes, or 0. */
-static long same_batch(sqlite3 *db, long source, const struct ifile *f)
+/* *id: an earlier batch of this source with the same bytes, or 0.
+ * Returns 0 or a status. */
+static int same_batch(sqlite3 *db, long source, const struct ifile *f,
+		      long *id, struct nserr *err)
 {
 	sqlite3_stmt *st;
-	long id = 0;
-
-	if (sqlite3_prepare_v2(db, "SELECT id FROM batches WHERE source_id = ?1"
+	int rc = db_prepare(db, "SELECT id FROM batches WHERE source_id = ?1"
 		" AND sha256 = ?2 AND file_size = ?3 AND id <> ?4 AND "
-		"finished_at IS NOT NULL ORDER BY id LIMIT 1", -1, &st,
-		NULL) != SQLITE_OK)
-		return 0;
+		"finished_at IS NOT NULL ORDER BY id LIMIT 1", &st, err);
+
+	*id = 0;
+	if (rc)
+		return rc;
 	sqlite3_bind_int64(st, 1, source);
 	sqlite3_bind_text(st, 2, f->sha_hex, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->bytes);
 	sqlite3_bind_int64(st, 4, f->batch_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = (long)sqlite3_column_int64(st, 0);
+	if ((rc = db_row(db, st, "looking for the same file", err)) == 1)
+		*id = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return id;
+	return rc < 0 ? rc : 0;
 }
 
 static int finish_batch(sqlite3 *db, const struct ifile *f,
@@ -163,6 +169,57 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	return rc;
 }
 
+/*
+ * The two files of a pair (two-file profile) make one batch: the batch of
+ * the file that completed the pair, which holds the joined rows, takes in
+ * the first file's batch (name, size, SHA-256 and counts, contacts file
+ * first: "CallReports.csv + Needs.csv") and that batch is deleted.
+ */
+static int fold_pair(sqlite3 *db, long into, long first, int into_side,
+		     struct nserr *err)
+{
+	static const char *const sql[] = {
+		"UPDATE batches AS b SET "
+		"file_name = iif(?3, b.file_name || ' + ' || o.file_name, "
+		"o.file_name || ' + ' || b.file_name), "
+		"sha256 = iif(?3, b.sha256 || ' + ' || o.sha256, "
+		"o.sha256 || ' + ' || b.sha256), "
+		"file_size = b.file_size + o.file_size, "
+		"rows_read = b.rows_read + o.rows_read, "
+		"rows_loaded = b.rows_loaded + o.rows_loaded, "
+		"rows_rejected = b.rows_rejected + o.rows_rejected, "
+		"rows_dropped = b.rows_dropped + o.rows_dropped, "
+		"contacts_new = b.contacts_new + o.contacts_new, "
+		"contacts_replaced = b.contacts_replaced + o.contacts_replaced, "
+		"needs_loaded = b.needs_loaded + o.needs_loaded, "
+		"date_min = coalesce(min(b.date_min, o.date_min), b.date_min, "
+		"o.date_min), date_max = coalesce(max(b.date_max, o.date_max), "
+		"b.date_max, o.date_max) "
+		"FROM batches AS o WHERE b.id = ?1 AND o.id = ?2",
+		"INSERT INTO batch_issues SELECT ?1, kind, column_name, reason, "
+		"count, example FROM batch_issues WHERE batch_id = ?2 AND true "
+		"ON CONFLICT DO UPDATE SET count = count + excluded.count",
+		"DELETE FROM batch_issues WHERE batch_id = ?2",
+		"DELETE FROM batches WHERE id = ?2",
+	};
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; !rc && i < sizeof sql / sizeof sql[0]; i++) {
+		if ((rc = db_prepare(db, sql[i], &st, err)) != 0)
+			break;
+		sqlite3_bind_int64(st, 1, into);
+		sqlite3_bind_int64(st, 2, first);
+		if (i == 0)
+			sqlite3_bind_int(st, 3, into_side == PSIDE_CONTACTS);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, err, "joining the batches of a pair");
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 /* Hash a regular file's bytes without parsing it. */
 static int hash_file(const char *path, char *hex, uint64_t *size)
 {
@@ -192,30 +249,42 @@ static int hash_file(const char *path, char *hex, uint64_t *size)
 	return 0;
 }
 
-static int size_seen(sqlite3 *db, long source, long long size)
+/* 1 when a finished batch of this source has this size, 0 when none,
+ * or a status. */
+static int size_seen(sqlite3 *db, long source, long long size,
+		     struct nserr *err)
 {
 	sqlite3_stmt *st;
-	int seen = 0;
+	int rc = db_prepare(db, "SELECT 1 FROM batches WHERE source_id = ?1"
+		" AND file_size = ?2 AND finished_at IS NOT NULL LIMIT 1", &st,
+		err);
 
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM batches WHERE source_id = ?1"
-		" AND file_size = ?2 AND finished_at IS NOT NULL LIMIT 1", -1,
-		&st, NULL) != SQLITE_OK)
-		return 0;
+	if (rc)
+		return rc;
 	sqlite3_bind_int64(st, 1, source);
 	sqlite3_bind_int64(st, 2, size);
-	seen = sqlite3_step(st) == SQLITE_ROW;
+	rc = db_row(db, st, "looking for the same file", err);
 	sqlite3_finalize(st);
-	return seen;
+	return rc;
 }
 
-static void note(const struct ingest_opts *o, const char *fmt,
-		 const char *a, long b)
+static void note(const struct ingest_opts *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A message through o->on_msg (cut visibly past 1023 bytes). */
+static void note(const struct ingest_opts *o, const char *fmt, ...)
 {
 	char msg[1024];
+	va_list ap;
+	int n;
 
 	if (!o->on_msg)
 		return;
-	snprintf(msg, sizeof msg, fmt, a, b);
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof msg)
+		memcpy(msg + sizeof msg - 4, "...", 4);
 	o->on_msg(msg, o->ctx);
 }
 
@@ -245,8 +314,10 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	struct ifile f;
 	struct stat stt;
 	long c_new0 = s->contacts_new, c_rep0 = s->contacts_replaced;
-	long needs0 = s->needs, loaded0 = s->rows_loaded, same;
+	long needs0 = s->needs, loaded0 = s->rows_loaded, same = 0;
 	int is_stdin = strcmp(path, "-") == 0, fd, rc;
+	int had_pair = run->pair != NULL;
+	char run_min[11], run_max[11];
 
 	memset(&f, 0, sizeof f);
 	f.run = run;
@@ -259,16 +330,21 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 				 strerror(errno));
 	if (!is_stdin && ifile_may_skip(run) && fstat(fd, &stt) == 0 &&
 	    S_ISREG(stt.st_mode) &&
-	    size_seen(db, source, (long long)stt.st_size) &&
-	    hash_file(path, f.sha_hex, &f.bytes) == 0 &&
-	    (same = same_batch(db, source, &f)) != 0) {
+	    (rc = size_seen(db, source, (long long)stt.st_size, err)) != 0 &&
+	    (rc < 0 || (hash_file(path, f.sha_hex, &f.bytes) == 0 &&
+			((rc = same_batch(db, source, &f, &same, err)) < 0 ||
+			 same != 0)))) {
 		close(fd);
+		if (rc < 0)
+			return rc;
 		note(run->opts, "%s: already loaded as batch %ld (same SHA-256):"
 		     " nothing to do", path, same);
 		return 1;
 	}
 	if ((rc = tally_init(&f.issues)) != 0)
 		goto out;
+	memcpy(run_min, s->run_min, sizeof run_min);
+	memcpy(run_max, s->run_max, sizeof run_max);
 	if ((rc = db_exec(db, "SAVEPOINT file", err)) != 0 ||
 	    (rc = new_batch(db, source, run->opts, f.name,
 			    run->cl->map_version, &f.batch_id, err)) != 0)
@@ -280,13 +356,16 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	rc = ifile_read(&f, fd);
 	if (!rc)
 		rc = store_end_batch(s, err);
-	if (!rc && is_stdin && ifile_may_skip(run) &&
-	    (same = same_batch(db, source, &f)) != 0) {
+	if (!rc && is_stdin && ifile_may_skip(run))
+		rc = same_batch(db, source, &f, &same, err);
+	if (!rc && is_stdin && same != 0) {
 		rc = db_exec(db, "ROLLBACK TO file; RELEASE file", err);
 		s->contacts_new = c_new0;
 		s->contacts_replaced = c_rep0;
 		s->needs = needs0;
 		s->rows_loaded = loaded0;
+		memcpy(s->run_min, run_min, sizeof run_min);
+		memcpy(s->run_max, run_max, sizeof run_max);
 		if (!rc) {
 			note(run->opts, "%s: already loaded as batch %ld (same "
 			     "SHA-256): nothing changed", f.name, same);
@@ -297,6 +376,14 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	if (!rc)
 		rc = finish_batch(db, &f, s, c_new0, c_rep0, needs0, loaded0,
 				  err);
+	if (!rc && f.side >= 0 && run->pair)
+		run->pair_batch = f.batch_id;   /* its other file comes next */
+	else if (!rc && f.side >= 0 && had_pair && run->pair_batch) {
+		rc = fold_pair(db, f.batch_id, run->pair_batch, f.side, err);
+		if (run->st->first_batch == run->pair_batch)
+			run->st->first_batch = f.batch_id;
+		run->pair_batch = 0;
+	}
 	if (!rc)
 		rc = db_exec(db, "RELEASE file", err);
 	if (!rc)
@@ -378,8 +465,8 @@ static int run_files(sqlite3 *db, struct ingest_run *run,
 	st->contacts_replaced = run->store->contacts_replaced;
 	st->contacts = st->contacts_new + st->contacts_replaced;
 	st->needs = run->store->needs;
-	memcpy(st->date_min, run->store->date_min, sizeof st->date_min);
-	memcpy(st->date_max, run->store->date_max, sizeof st->date_max);
+	memcpy(st->date_min, run->store->run_min, sizeof st->date_min);
+	memcpy(st->date_max, run->store->run_max, sizeof st->date_max);
 	if (run->opts->strict && st->rows_rejected)
 		return nserr_set(err, NS_EDATA, "%ld bad row%s and --strict: "
 			"nothing was loaded", st->rows_rejected,
@@ -404,6 +491,7 @@ int ingest_files(sqlite3 *db, const struct ingest_opts *o,
 	int rc;
 
 	memset(st, 0, sizeof *st);
+	st->rejects_path = "";
 	memset(&run, 0, sizeof run);
 	memset(&store, 0, sizeof store);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -440,8 +528,8 @@ int ingest_files(sqlite3 *db, const struct ingest_opts *o,
 		rc = nserr_set(err, NS_EIO, "writing '%s': %s",
 			       run.rejects_path, strerror(errno));
 	if (run.rejects)
-		memcpy(st->rejects_path, run.rejects_path,
-		       sizeof st->rejects_path);
+		st->rejects_path = ifile_run_detach_rejects(&run);
+	free(ifile_run_detach_rejects(&run));
 	export_issues(st, &all);
 	tally_release(&all);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -65,7 +65,8 @@ struct ingest_stats {
 	uint64_t bytes;
 	double seconds;
 	long first_batch, last_batch;
-	char rejects_path[512];      /* "" when no row was rejected */
+	const char *rejects_path;    /* "" when no row was rejected, else
+				      * the file (owned by *st, any length) */
 	struct ingest_issue *issues; /* sorted: rejects first, by count */
 	size_t nissues;
 	char date_min[11], date_max[11];

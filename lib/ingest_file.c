@@ -125,16 +125,23 @@ static int open_rejects(struct ifile *f)
 {
 	struct ingest_run *run = f->run;
 
+	char name[64];
+	const char *path = f->opts->rejects_path;
+	size_t n;
+
 	if (run->rejects || run->rejects_failed)
 		return run->rejects ? 0 : NS_ECANTCREAT;
-	if (f->opts->rejects_path)
-		snprintf(run->rejects_path, sizeof run->rejects_path, "%s",
-			 f->opts->rejects_path);
-	else if (f->opts->dry_run)
+	if (!path && f->opts->dry_run)
 		return 0;
-	else
-		snprintf(run->rejects_path, sizeof run->rejects_path,
-			 "rejects-batch-%ld.csv", f->batch_id);
+	if (!path) {
+		snprintf(name, sizeof name, "rejects-batch-%ld.csv",
+			 f->batch_id);
+		path = name;
+	}
+	n = strlen(path) + 1;
+	if (!(run->rejects_path = malloc(n)))
+		return nserr_set(f->err, NS_ENOMEM, "out of memory");
+	memcpy(run->rejects_path, path, n);
 	run->rejects = fopen(run->rejects_path, "w");
 	if (!run->rejects) {
 		run->rejects_failed = 1;
@@ -433,6 +440,14 @@ void ifile_run_release(struct ingest_run *run)
 {
 	pstage_close(run->pair);
 	run->pair = NULL;
+}
+
+char *ifile_run_detach_rejects(struct ingest_run *run)
+{
+	char *p = run->rejects_path;
+
+	run->rejects_path = NULL;
+	return p;
 }
 
 int ifile_may_skip(const struct ingest_run *run)

@@ -22,10 +22,11 @@ struct ingest_run {
 	struct store *store;
 	FILE *rejects;
 	int rejects_failed;
-	char rejects_path[512];
+	char *rejects_path;              /* owned; NULL until a reject */
 	int messages;
 	/* two-file profiles: the pair being read (see ifile_run_finish) */
 	struct pstage *pair;
+	long pair_batch;                 /* batch of the pair's first file */
 	unsigned long long drops_found;  /* bit i: drop rule i had a column */
 };
 
@@ -63,8 +64,13 @@ int ifile_read(struct ifile *f, int fd);
  */
 int ifile_run_finish(struct ingest_run *run, struct nserr *err);
 
-/* ifile_run_release: free what the run's files left (always call). */
+/* ifile_run_release: free what the run's files left (always call);
+ * run->rejects_path stays (see ifile_run_detach_rejects). */
 void ifile_run_release(struct ingest_run *run);
+
+/* ifile_run_detach_rejects: the rejects file's path (malloc'd, NULL when
+ * none was opened), handed to the caller, who frees it. */
+char *ifile_run_detach_rejects(struct ingest_run *run);
 
 /*
  * ifile_may_skip: 0 when the already-loaded shortcut must not skip a file

@@ -165,13 +165,15 @@ struct store {
 	     cur_gender[24];
 	/* counts */
 	long contacts_new, contacts_replaced, needs, rows_loaded;
-	char date_min[11], date_max[11];
+	char date_min[11], date_max[11];       /* of the current batch */
+	char run_min[11], run_max[11];         /* of the whole run */
 };
 
 int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 	       long source_id, struct nserr *err);
 void store_close(struct store *s);
-/* store_begin_batch: start writing rows of batch_id. */
+/* store_begin_batch: start writing rows of batch_id (its date range
+ * starts empty; the run's range keeps growing). */
 void store_begin_batch(struct store *s, long batch_id);
 /* store_row: write one good row. */
 int store_row(struct store *s, const struct need_row *r, struct nserr *err);

@@ -70,17 +70,19 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 	if ((rc = db_prepare(db, "SELECT id, code, service FROM codes", &q,
 			     err)) != 0)
 		return rc;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while ((rc = db_row(db, q, "reading the codes", err)) == 1) {
 		const char *code = (const char *)sqlite3_column_text(q, 1);
 		const char *svc = (const char *)sqlite3_column_text(q, 2);
 		int cat = classify_code(cl, svc, strlen(svc));
 		if (strmap_put(&s->codes, code, strlen(code),
 			       (sqlite3_column_int64(q, 0) << 16) | cat,
-			       NULL, NULL) < 0)
+			       NULL, NULL) < 0) {
+			rc = nserr_set(err, NS_ENOMEM, "out of memory");
 			break;
+		}
 	}
 	sqlite3_finalize(q);
-	return 0;
+	return rc;
 }
 
 void store_close(struct store *s)
@@ -111,6 +113,7 @@ void store_close(struct store *s)
 void store_begin_batch(struct store *s, long batch_id)
 {
 	s->batch_id = batch_id;
+	s->date_min[0] = s->date_max[0] = '\0';
 	s->cur_len = 0;
 	s->cur_id = 0;
 }
@@ -156,13 +159,14 @@ const char *store_category(const struct store *s, int idx)
 static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 			  struct nserr *err)
 {
-	int month = sqlite3_column_int(found, 2), rc = 0, n = 0;
+	int month = sqlite3_column_int(found, 2), rc = 0, row = 0, n = 0;
 	char region[64];
 
 	snprintf(region, sizeof region, "%s", sqlite3_column_text(found, 3));
 	sqlite3_reset(s->old_needs);
 	sqlite3_bind_int64(s->old_needs, 1, id);
-	while (!rc && sqlite3_step(s->old_needs) == SQLITE_ROW) {
+	while (!rc && (row = db_row(s->db, s->old_needs, "replacing a "
+				    "contact", err)) == 1) {
 		rc = agg_need(&s->agg, month,
 			(const char *)sqlite3_column_text(s->old_needs, 0), region,
 			(const char *)sqlite3_column_text(s->old_needs, 1),
@@ -170,6 +174,8 @@ static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 			(long)sqlite3_column_int64(s->old_needs, 3));
 		n++;
 	}
+	if (!rc && row < 0)
+		return row;
 	if (!rc)
 		rc = agg_contact(&s->agg, month, region,
 			(const char *)sqlite3_column_text(found, 4),
@@ -178,12 +184,15 @@ static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 			(const char *)sqlite3_column_text(found, 7), -1, -n);
 	sqlite3_reset(s->old_refs);
 	sqlite3_bind_int64(s->old_refs, 1, id);
-	while (!rc && sqlite3_step(s->old_refs) == SQLITE_ROW) {
+	while (!rc && (row = db_row(s->db, s->old_refs, "replacing a "
+				    "contact", err)) == 1) {
 		const char *ag = (const char *)sqlite3_column_text(s->old_refs, 1);
 		rc = agg_referral(&s->agg, month,
 			(const char *)sqlite3_column_text(s->old_refs, 0), region,
 			ag, strlen(ag), -1);
 	}
+	if (!rc && row < 0)
+		return row;
 	if (rc)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	sqlite3_reset(s->del_needs);
@@ -242,8 +251,10 @@ static int existing_contact(struct store *s, const struct need_row *r,
 			(const char *)sqlite3_column_text(f, 7));
 		sqlite3_reset(s->max_seq);
 		sqlite3_bind_int64(s->max_seq, 1, s->cur_id);
-		s->cur_seq = sqlite3_step(s->max_seq) == SQLITE_ROW
-			? sqlite3_column_int(s->max_seq, 0) : 0;
+		if ((rc = db_row(s->db, s->max_seq, "appending to a contact",
+				 err)) < 0)
+			return rc;
+		s->cur_seq = rc ? sqlite3_column_int(s->max_seq, 0) : 0;
 		return 0;
 	}
 	if ((rc = unload_contact(s, s->cur_id, f, err)) != 0)
@@ -258,12 +269,20 @@ static int existing_contact(struct store *s, const struct need_row *r,
 	return 1;
 }
 
+/* Widen the range [lo, hi] (empty: "") to the local date of r. */
+static void widen(char *lo, char *hi, const struct need_row *r)
+{
+	if (!lo[0] || memcmp(r->local, lo, 10) < 0)
+		memcpy(lo, r->local, 10), lo[10] = '\0';
+	if (!hi[0] || memcmp(r->local, hi, 10) > 0)
+		memcpy(hi, r->local, 10), hi[10] = '\0';
+}
+
+/* The batch's own date range, and the run's. */
 static void track_dates(struct store *s, const struct need_row *r)
 {
-	if (!s->date_min[0] || memcmp(r->local, s->date_min, 10) < 0)
-		memcpy(s->date_min, r->local, 10), s->date_min[10] = '\0';
-	if (!s->date_max[0] || memcmp(r->local, s->date_max, 10) > 0)
-		memcpy(s->date_max, r->local, 10), s->date_max[10] = '\0';
+	widen(s->date_min, s->date_max, r);
+	widen(s->run_min, s->run_max, r);
 }
 
 /* Bookkeeping once a contact row is resolved: key, dates, dimensions and

@@ -7,6 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* After a vsnprintf into msg that wanted n bytes: mark a cut message. */
+static void mark_cut(char *msg, size_t size, int n)
+{
+	if (n >= 0 && (size_t)n >= size && size > 4)
+		memcpy(msg + size - 4, "...", 4);
+}
+
 void nserr_init(struct nserr *err)
 {
 	err->code = NS_OK;
@@ -21,7 +28,8 @@ int nserr_set(struct nserr *err, int code, const char *fmt, ...)
 		return code;
 	err->code = code;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	mark_cut(err->msg, sizeof err->msg,
+		 vsnprintf(err->msg, sizeof err->msg, fmt, ap));
 	va_end(ap);
 	return code;
 }
@@ -34,13 +42,12 @@ int nserr_prefix(struct nserr *err, const char *fmt, ...)
 	if (!err)
 		return NS_EINTERNAL;
 	va_start(ap, fmt);
-	vsnprintf(head, sizeof head, fmt, ap);
+	mark_cut(head, sizeof head, vsnprintf(head, sizeof head, fmt, ap));
 	va_end(ap);
 	memcpy(old, err->msg, sizeof old);
-	if (old[0])
-		snprintf(err->msg, sizeof err->msg, "%s: %s", head, old);
-	else
-		snprintf(err->msg, sizeof err->msg, "%s", head);
+	mark_cut(err->msg, sizeof err->msg, old[0] ?
+		 snprintf(err->msg, sizeof err->msg, "%s: %s", head, old) :
+		 snprintf(err->msg, sizeof err->msg, "%s", head));
 	return err->code;
 }
 

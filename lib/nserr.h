@@ -12,18 +12,24 @@
 
 #include <stddef.h>
 
+/*
+ * The statuses are far from -1, 1 and the other small numbers that
+ * helpers return for "not found" or "stop", so such a value that leaks out
+ * as a status is never mistaken for one of these (nserr_exit_code maps any
+ * unknown value to 70, internal error).
+ */
 enum ns_status {
 	NS_OK = 0,
-	NS_EUSAGE = -1,    /* bad arguments from the caller */
-	NS_EDATA = -2,     /* bad input data (rows, files, values) */
-	NS_ENOINPUT = -3,  /* an input file cannot be opened */
-	NS_ECANTCREAT = -4,/* an output or the database cannot be created */
-	NS_EIO = -5,       /* read or write error */
-	NS_EBUSY = -6,     /* database locked past the timeout */
-	NS_ECONFIG = -7,   /* bad configuration, profile or reference file */
-	NS_ENOMEM = -8,    /* out of memory */
-	NS_EINTERNAL = -9, /* a bug or an unexpected library failure */
-	NS_ESAME = -10     /* nothing to do: input already loaded */
+	NS_EUSAGE = -1064,    /* bad arguments from the caller */
+	NS_EDATA = -1065,     /* bad input data (rows, files, values) */
+	NS_ENOINPUT = -1066,  /* an input file cannot be opened */
+	NS_ECANTCREAT = -1073,/* an output or the database cannot be created */
+	NS_EIO = -1074,       /* read or write error */
+	NS_EBUSY = -1075,     /* database locked past the timeout */
+	NS_ECONFIG = -1078,   /* bad configuration, profile or reference file */
+	NS_ENOMEM = -1071,    /* out of memory */
+	NS_EINTERNAL = -1070, /* a bug or an unexpected library failure */
+	NS_ESAME = -1100      /* nothing to do: input already loaded */
 };
 
 #define NSERR_MSG_MAX 1024
@@ -37,7 +43,8 @@ struct nserr {
 void nserr_init(struct nserr *err);
 
 /*
- * nserr_set: set err->code to code and format the message (printf style).
+ * nserr_set: set err->code to code and format the message (printf style);
+ * a message longer than NSERR_MSG_MAX - 1 bytes is cut and ends in "...".
  * err may be NULL (then nothing is recorded).  Returns code, so a caller can
  * write `return nserr_set(err, NS_EDATA, "...")`.
  */

@@ -184,8 +184,10 @@ int period_dates(const struct period *p, char from[11], char to[11])
 
 	if (period_months(p) == 0)
 		return NS_EUSAGE;
-	snprintf(from, 11, "%04d-%02d-01", p->from / 100, p->from % 100);
-	snprintf(to, 11, "%04d-%02d-%02d", ty, tm, days_in(ty, tm));
+	if (snprintf(from, 11, "%04d-%02d-01", p->from / 100, p->from % 100)
+	    != 10 || snprintf(to, 11, "%04d-%02d-%02d", ty, tm,
+			      days_in(ty, tm)) != 10)
+		return NS_EUSAGE;        /* a month out of range */
 	return 0;
 }
 

@@ -263,10 +263,11 @@ int profile_load(const char *spec, const char *datadir, struct profile **out,
 	if (!n)
 		return nserr_set(err, NS_ECONFIG, "the profile name is empty");
 	snprintf(dir, sizeof dir, "%s/profiles", datadir ? datadir : ".");
-	if (is_path)
-		snprintf(path, sizeof path, "%s", spec);
-	else
-		snprintf(path, sizeof path, "%s/%s.ini", dir, spec);
+	if ((is_path ? snprintf(path, sizeof path, "%s", spec) :
+	     snprintf(path, sizeof path, "%s/%s.ini", dir, spec)) >=
+	    (int)sizeof path)
+		return nserr_set(err, NS_ECONFIG, "profile path too long: "
+				 "'%s'", spec);
 	rc = read_text(path, &text, err);
 	if (rc > 0 && is_path)
 		rc = nserr_set(err, NS_ENOINPUT, "cannot open profile '%s': %s",

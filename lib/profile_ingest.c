@@ -312,8 +312,7 @@ int prof_file_end(struct ifile *f, int rc)
 		rc = no_header(f);
 	if (!rc && f->side >= 0 && pair) {
 		pair->staged[f->side] = 1;
-		snprintf(pair->name[f->side], sizeof pair->name[0], "%s",
-			 f->name);
+		pair->name[f->side] = f->name;
 		if (pair->staged[0] && pair->staged[1]) {
 			rc = emit_staged(f, pair);
 			pstage_close(pair);

@@ -136,6 +136,8 @@ int pstage_dup(struct pstage *s, const struct csvin_record *r, uint64_t line,
 	sqlite3_reset(s->dup_get);
 	sqlite3_bind_blob(s->dup_get, 1, d, 16, SQLITE_STATIC);
 	rc = sqlite3_step(s->dup_get);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(s, err, "duplicates");
 	*first = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(s->dup_get,
 								    0) : 0;
 	sqlite3_reset(s->dup_get);
@@ -166,7 +168,10 @@ int pstage_contact(struct pstage *s, const char *key, size_t klen,
 
 	sqlite3_reset(s->c_get);
 	sqlite3_bind_text(s->c_get, 1, key, (int)klen, SQLITE_STATIC);
-	found = sqlite3_step(s->c_get) == SQLITE_ROW;
+	found = sqlite3_step(s->c_get);
+	if (found != SQLITE_ROW && found != SQLITE_DONE)
+		return fail(s, err, "contacts");
+	found = found == SQLITE_ROW;
 	if (found)
 		*first = (uint64_t)sqlite3_column_int64(s->c_get, 0);
 	sqlite3_reset(s->c_get);

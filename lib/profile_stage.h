@@ -21,7 +21,7 @@ struct pstage {
 	sqlite3_stmt *dup_put, *dup_get, *c_get, *c_put, *c_upd, *n_put;
 	long seq;
 	int staged[2];               /* contacts / needs file staged */
-	char name[2][512];           /* their file names */
+	const char *name[2];         /* their file names (the caller's) */
 	char *grp;                   /* the group being emitted */
 	size_t grp_cap;
 };

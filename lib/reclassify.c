@@ -106,15 +106,15 @@ static int fill_codecat(sqlite3 *db, const struct classify *cl,
 	if (!rc)
 		rc = db_prepare(db, "INSERT INTO temp.ns_codecat VALUES (?1, ?2)",
 				&ins, err);
-	while (!rc && sqlite3_step(q) == SQLITE_ROW) {
+	while (!rc && (rc = db_row(db, q, "reading the codes", err)) == 1) {
 		const char *svc = (const char *)sqlite3_column_text(q, 1);
 		int cat = classify_code(cl, svc, strlen(svc));
 
 		sqlite3_reset(ins);
 		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(q, 0));
 		sqlite3_bind_text(ins, 2, cl->cats[cat], -1, SQLITE_STATIC);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			rc = db_fail(db, err, "classifying the codes");
+		rc = sqlite3_step(ins) == SQLITE_DONE ? 0 :
+			db_fail(db, err, "classifying the codes");
 	}
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
@@ -182,7 +182,8 @@ static int fill_rekey(sqlite3 *db, const struct classify *cl,
 	if (!rc)
 		rc = db_prepare(db, "INSERT INTO temp.ns_rekey VALUES (?1, ?2, "
 				"?3)", &ins, err);
-	while (!rc && sqlite3_step(q) == SQLITE_ROW) {
+	while (!rc && (rc = db_row(db, q, "reading the postal keys", err)) ==
+	       1) {
 		const char *key = (const char *)sqlite3_column_text(q, 0);
 		const struct classify_region *r;
 		struct postal pc;
@@ -197,8 +198,8 @@ static int fill_rekey(sqlite3 *db, const struct classify *cl,
 					  SQLITE_STATIC);
 		else
 			sqlite3_bind_null(ins, 3);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			rc = db_fail(db, err, "resolving the postal keys");
+		rc = sqlite3_step(ins) == SQLITE_DONE ? 0 :
+			db_fail(db, err, "resolving the postal keys");
 	}
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
@@ -251,24 +252,44 @@ int reclassify_regions(sqlite3 *db, struct reclassify_stats *st,
 	return finish(db, own, rc, err);
 }
 
-int reclassify_load_regions(sqlite3 *db, enum refdata_kind kind,
-			    const char *path, struct refdata_result *res,
-			    struct reclassify_stats *st, struct nserr *err)
+/* The load of a crosswalk (weight_col) or regions file, then the
+ * contacts re-derived. */
+static int load_rederive(sqlite3 *db, enum refdata_kind kind,
+			 const char *path, const char *weight_col,
+			 struct refdata_result *res,
+			 struct reclassify_stats *st, struct nserr *err)
 {
 	struct reclassify_stats s;
 	int own, rc;
 
-	if (kind != REF_CROSSWALK && kind != REF_REGIONS)
-		return nserr_set(err, NS_EUSAGE, "reclassify_load_regions: "
-				 "not a crosswalk or regions file");
 	if ((rc = begin(db, &own, err)) != 0)
 		return rc;
-	rc = refdata_load(db, kind, path, res, err);
+	rc = kind == REF_CROSSWALK ? refdata_load_crosswalk(db, path,
+		weight_col, res, err) : refdata_load(db, kind, path, res, err);
 	if (!rc)
 		rc = reclassify_regions(db, &s, err);
 	if (!rc && st)
 		*st = s;
 	return finish(db, own, rc, err);
+}
+
+int reclassify_load_regions(sqlite3 *db, enum refdata_kind kind,
+			    const char *path, struct refdata_result *res,
+			    struct reclassify_stats *st, struct nserr *err)
+{
+	if (kind != REF_CROSSWALK && kind != REF_REGIONS)
+		return nserr_set(err, NS_EUSAGE, "reclassify_load_regions: "
+				 "not a crosswalk or regions file");
+	return load_rederive(db, kind, path, NULL, res, st, err);
+}
+
+int reclassify_load_crosswalk(sqlite3 *db, const char *path,
+			      const char *weight_col,
+			      struct refdata_result *res,
+			      struct reclassify_stats *st, struct nserr *err)
+{
+	return load_rederive(db, REF_CROSSWALK, path, weight_col, res, st,
+			     err);
 }
 
 struct unmapped_ctx {

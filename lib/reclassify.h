@@ -78,6 +78,15 @@ int reclassify_load_regions(sqlite3 *db, enum refdata_kind kind,
 			    struct reclassify_stats *st, struct nserr *err);
 
 /*
+ * reclassify_load_crosswalk: refdata_load_crosswalk(db, path, weight_col)
+ * followed by reclassify_regions, as reclassify_load_regions.
+ */
+int reclassify_load_crosswalk(sqlite3 *db, const char *path,
+			      const char *weight_col,
+			      struct refdata_result *res,
+			      struct reclassify_stats *st, struct nserr *err);
+
+/*
  * reclassify_unmapped: call fn with the header "code,needs,prefix,category"
  * and then each stored code whose needs are in category 'other', with its
  * count of such needs, most frequent first (ties by code).  prefix and

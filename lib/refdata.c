@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "csvin.h"
 #include "db.h"
 #include "postal.h"
+#include "refdata_xwalk.h"
 #include "strmap.h"
 #include "taxcode.h"
 
@@ -50,9 +52,10 @@ static const struct spec specs[] = {
 		"CONFLICT(id) DO UPDATE SET level=excluded.level, parent_id="
 		"excluded.parent_id, name_en=excluded.name_en, "
 		"name_fr=excluded.name_fr"},
-	[REF_CROSSWALK] = {"crosswalk", {"key", "region_id"}, 2, "fsa", 1,
-		"region (load it with the regions file first)",
-		"INSERT OR REPLACE INTO region_keys VALUES (?1, ?2)"},
+	/* rows go to temp.ns_xwalk; refdata_xwalk.c decides each key */
+	[REF_CROSSWALK] = {"crosswalk", {"key", "region_id", "weight"}, 2,
+		"fsa", 1, "region (load it with the regions file first)",
+		"INSERT INTO temp.ns_xwalk VALUES (?1, ?2, ?3, ?4)"},
 	[REF_POPULATIONS] = {"populations", {"region_id", "year", "population",
 		"source"}, 3, NULL, 0, "region", "INSERT OR REPLACE INTO "
 		"populations VALUES (?1, ?2, ?3, ?4)"},
@@ -65,20 +68,30 @@ struct loader {
 	enum refdata_kind kind;
 	const struct spec *spec;
 	const char *path;
+	const char *weight_col;    /* REF_CROSSWALK: name of column 2 */
 	sqlite3_stmt *ins;
 	int colidx[REF_MAXCOLS];   /* file column of each spec column, -1 */
 	int have_header;
 	long rows, version;
+	long keys, split;          /* REF_CROSSWALK: see refdata_result */
 	struct strmap lines;       /* REF_REGIONS: id -> line */
 	struct sha256_ctx sha;
 	struct nserr *err;
 };
 
 static int bad(struct loader *l, unsigned long long line, const char *fmt,
-	       const char *a, const char *b)
+	       ...) __attribute__((format(printf, 3, 4)));
+
+/* NS_EDATA with "FILE:LINE: " and the formatted message. */
+static int bad(struct loader *l, unsigned long long line, const char *fmt,
+	       ...)
 {
-	char msg[512];
-	snprintf(msg, sizeof msg, fmt, a, b);
+	char msg[NSERR_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	return nserr_set(l->err, NS_EDATA, "%s:%llu: %s", l->path, line, msg);
 }
 
@@ -92,7 +105,9 @@ static int read_header(struct loader *l, const struct csvin_record *r)
 	for (i = 0; i < r->nfields; i++) {
 		const char *f = r->field[i];
 		for (c = 0; c < REF_MAXCOLS && l->spec->cols[c]; c++) {
-			if (strcmp(f, l->spec->cols[c]) == 0 ||
+			const char *name = l->kind == REF_CROSSWALK && c == 2 &&
+				l->weight_col ? l->weight_col : l->spec->cols[c];
+			if (strcmp(f, name) == 0 ||
 			    (c == 0 && l->spec->alias0 &&
 			     strcmp(f, l->spec->alias0) == 0))
 				l->colidx[c] = (int)i;
@@ -104,6 +119,10 @@ static int read_header(struct loader *l, const struct csvin_record *r)
 				   "in this %s file", l->spec->cols[c],
 				   l->spec->what);
 	}
+	if (l->kind == REF_CROSSWALK && l->weight_col && l->colidx[2] < 0)
+		return bad(l, r->line, "no weight column '%s' in this "
+			   "crosswalk file (the header is this line)",
+			   l->weight_col);
 	l->have_header = 1;
 	return 0;
 }
@@ -132,6 +151,25 @@ static int check_int(struct loader *l, const struct csvin_record *r, int c,
 	if (*end || errno || v < lo || v > hi)
 		return bad(l, r->line, "column '%s': '%s' is not a valid "
 			   "number here", l->spec->cols[c], s);
+	return 0;
+}
+
+/* A crosswalk weight: a number >= 0 (a share, a count of addresses). */
+static int check_weight(struct loader *l, const struct csvin_record *r)
+{
+	const char *s = col(l, r, 2);
+	const char *name = l->weight_col ? l->weight_col : "weight";
+	char *end;
+	double v;
+
+	if (!s)
+		return bad(l, r->line, "column '%s' is empty: every row of a "
+			   "crosswalk with weights needs one", name);
+	errno = 0;
+	v = strtod(s, &end);
+	if (*end || errno || end == s || !(v >= 0 && v <= 1e15))
+		return bad(l, r->line, "column '%s': '%s' is not a weight (a "
+			   "number from 0 up, such as 0.25)", name, s);
 	return 0;
 }
 
@@ -167,7 +205,9 @@ static int check_row(struct loader *l, const struct csvin_record *r)
 		if (postal_parse(a, strlen(a), &pc, &why) != 0 ||
 		    pc.kind == POSTAL_BLANK || strcmp(pc.key, a) != 0)
 			return bad(l, r->line, "'%s' is not an FSA (K1A) or a "
-				   "5-digit ZIP%s", a, "");
+				   "5-digit ZIP", a);
+		if (l->colidx[2] >= 0)
+			return check_weight(l, r);
 		break;
 	case REF_POPULATIONS:
 		if (check_int(l, r, 1, 1800, 2200) ||
@@ -224,6 +264,8 @@ static int on_record(const struct csvin_record *r, void *ctx)
 	}
 	if (l->kind == REF_MAP)
 		sqlite3_bind_int64(l->ins, 3, l->version);
+	if (l->kind == REF_CROSSWALK)
+		sqlite3_bind_int64(l->ins, 4, (sqlite3_int64)r->line);
 	if (sqlite3_step(l->ins) != SQLITE_DONE)
 		return insert_failed(l, r);
 	l->rows++;
@@ -314,7 +356,7 @@ static int check_parents(struct loader *l)
 
 	if (rc)
 		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = db_row(l->db, st, "checking the parents", l->err)) == 1) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		int64_t *line = strmap_get(&l->lines, id, strlen(id));
 		rc = bad(l, line ? (unsigned long long)*line : 0, "parent_id "
@@ -337,6 +379,8 @@ static int load_in_savepoint(struct loader *l)
 	sha256_init(&l->sha);
 	if (l->kind == REF_REGIONS)   /* a child may come before its parent */
 		rc = db_exec(l->db, "PRAGMA defer_foreign_keys = ON", l->err);
+	if (!rc && l->kind == REF_CROSSWALK)
+		rc = xwalk_begin(l->db, l->err);
 	if (!rc)
 		rc = db_prepare(l->db, l->spec->sql, &l->ins, l->err);
 	if (!rc && l->kind == REF_MAP)
@@ -349,11 +393,15 @@ static int load_in_savepoint(struct loader *l)
 		rc = set_map_sha(l);
 	if (!rc && l->kind == REF_REGIONS)
 		rc = check_parents(l);
+	if (!rc && l->kind == REF_CROSSWALK)
+		rc = xwalk_finish(l->db, l->path, l->colidx[2] >= 0, &l->keys,
+				  &l->split, l->err);
 	return rc;
 }
 
-int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
-		 struct refdata_result *res, struct nserr *err)
+static int load(sqlite3 *db, enum refdata_kind kind, const char *path,
+		const char *weight_col, struct refdata_result *res,
+		struct nserr *err)
 {
 	struct loader l;
 	int own = sqlite3_get_autocommit(db), rc;
@@ -363,6 +411,7 @@ int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
 	l.kind = kind;
 	l.spec = &specs[kind];
 	l.path = path;
+	l.weight_col = weight_col;
 	l.err = err;
 	if (strmap_init(&l.lines))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
@@ -375,6 +424,8 @@ int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
 	}
 	rc = load_in_savepoint(&l);
 	strmap_release(&l.lines);
+	if (kind == REF_CROSSWALK)
+		xwalk_end(db);
 	if (rc) {
 		sqlite3_exec(db, "ROLLBACK TO refdata; RELEASE refdata; "
 			     "PRAGMA defer_foreign_keys = OFF", 0, 0, 0);
@@ -390,15 +441,30 @@ int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
 	if (!rc && res) {
 		res->rows = l.rows;
 		res->map_version = l.version;
+		res->keys = kind == REF_CROSSWALK ? l.keys : l.rows;
+		res->split_keys = l.split;
 	}
 	return rc;
+}
+
+int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
+		 struct refdata_result *res, struct nserr *err)
+{
+	return load(db, kind, path, NULL, res, err);
+}
+
+int refdata_load_crosswalk(sqlite3 *db, const char *path,
+			   const char *weight_col, struct refdata_result *res,
+			   struct nserr *err)
+{
+	return load(db, REF_CROSSWALK, path, weight_col, res, err);
 }
 
 int refdata_load_map(sqlite3 *db, const char *map_path, const char *cats_path,
 		     struct refdata_result *res, long *ncats,
 		     struct nserr *err)
 {
-	struct refdata_result cr = {0, 0};
+	struct refdata_result cr = {0, 0, 0, 0};
 	int own = sqlite3_get_autocommit(db), rc;
 
 	if (own && (rc = db_begin(db, err)) != 0)

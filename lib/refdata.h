@@ -20,7 +20,7 @@ enum refdata_kind {
 	REF_CATEGORIES,   /* id,name_en,name_fr,sort (names optional) */
 	REF_MAP,          /* prefix,category  (or code_prefix,category) */
 	REF_REGIONS,      /* id,level,parent_id,name_en,name_fr */
-	REF_CROSSWALK,    /* key,region_id  (key: FSA or 5-digit ZIP) */
+	REF_CROSSWALK,    /* key,region_id[,weight]  (FSA or 5-digit ZIP) */
 	REF_POPULATIONS,  /* region_id,year,population[,source] */
 	REF_TERMS         /* code,name_en[,name_fr] */
 };
@@ -28,6 +28,9 @@ enum refdata_kind {
 struct refdata_result {
 	long rows;          /* rows loaded */
 	long map_version;   /* REF_MAP: the new version */
+	long keys;          /* REF_CROSSWALK: distinct keys (else rows) */
+	long split_keys;    /* REF_CROSSWALK: keys on rows of several
+			     * regions, each put in its largest share */
 };
 
 /*
@@ -54,12 +57,28 @@ struct refdata_map_info {
  * map version named after the file, with the file's SHA-256; its
  * categories must exist.  REF_REGIONS adds or updates regions (a child may
  * come before its parent) and rebuilds region_ancestors.  REF_CROSSWALK
- * adds or replaces keys.  *res may be NULL.  Stored contacts are not
+ * adds or replaces keys, as refdata_load_crosswalk with the weight column
+ * named "weight".  *res may be NULL.  Stored contacts are not
  * touched (see reclassify.h).  Returns 0, NS_ENOINPUT (cannot open),
  * NS_EDATA (bad file, message "FILE:LINE: ..."), or a database status.
  */
 int refdata_load(sqlite3 *db, enum refdata_kind kind, const char *path,
 		 struct refdata_result *res, struct nserr *err);
+
+/*
+ * refdata_load_crosswalk: load the crosswalk path (key,region_id and an
+ * optional weight column, named weight_col, or "weight" when NULL; a
+ * weight_col that is not in the header is NS_EDATA).  Without a weight
+ * column each key must be on one row: repeated keys are NS_EDATA naming
+ * each with FILE:LINE of its rows, and nothing is loaded.  With weights
+ * (numbers >= 0 on every row) a key on rows of several regions goes to
+ * the region of its largest weight (ties: the smallest region id, byte
+ * order); res->split_keys counts such keys.  Keys already stored are
+ * replaced.  Otherwise as refdata_load.
+ */
+int refdata_load_crosswalk(sqlite3 *db, const char *path,
+			   const char *weight_col, struct refdata_result *res,
+			   struct nserr *err);
 
 /*
  * refdata_load_map: load the categories file cats_path (may be NULL) and

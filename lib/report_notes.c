@@ -145,7 +145,7 @@ static int source_note(struct rctx *x)
 		"b.map_version WHERE b.date_min <= :to_date AND b.date_max >= "
 		":from_date ORDER BY b.id";
 	char en[NOTE_MAX], fr[NOTE_MAX], ids[400] = "", maps[300] = "";
-	char men[NOTE_MAX], mfr[NOTE_MAX];
+	char men[NOTE_MAX + 128], mfr[NOTE_MAX + 128];   /* en, fr and a lead */
 	size_t le = 0, lf = 0, li = 0, lm = 0;
 	sqlite3_stmt *st;
 	int rc, n = 0, lastmap = -1;

@@ -295,6 +295,14 @@ void synth_opts_init(struct synth_opts *o)
 	o->expect_name = "expect file";
 }
 
+int synth_id_prefix_ok(const char *p)
+{
+	size_t n = strlen(p);
+
+	return n <= SYNTH_ID_PREFIX_MAX && strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWX"
+		"YZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
 static int check_opts(const struct synth_opts *o, struct nserr *err)
 {
 	if (o->needs > SYNTH_NEEDS_MAX)
@@ -312,7 +320,21 @@ static int check_opts(const struct synth_opts *o, struct nserr *err)
 				 o->to_year, o->to_month);
 	if (synth_ncodes > CODES_MAX)
 		return nserr_set(err, NS_EINTERNAL, "too many codes");
+	if (o->id_prefix && !synth_id_prefix_ok(o->id_prefix))
+		return nserr_set(err, NS_EUSAGE, "id prefix '%s': at most %d "
+				 "letters, digits, '.', '_' or '-'",
+				 o->id_prefix, SYNTH_ID_PREFIX_MAX);
 	return 0;
+}
+
+/* The contact ids' prefix: o->id_prefix, or the seed and the period. */
+static void id_prefix(const struct synth_opts *o, char *buf, size_t size)
+{
+	if (o->id_prefix)
+		snprintf(buf, size, "%s", o->id_prefix);
+	else
+		snprintf(buf, size, "S%" PRIu64 "-%04d%02d-%04d%02d-", o->seed,
+			 o->from_year, o->from_month, o->to_year, o->to_month);
 }
 
 int synth_write(const struct synth_opts *o, FILE *out, FILE *expect,
@@ -328,6 +350,7 @@ int synth_write(const struct synth_opts *o, FILE *out, FILE *expect,
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	g->o = o;
 	g->out = out;
+	id_prefix(o, g->id_prefix, sizeof g->id_prefix);
 	g->expect = expect;
 	g->err = err;
 	g->line = 2;

@@ -35,14 +35,26 @@ struct synth_opts {
 	int from_year, from_month; /* first month (local dates), inclusive */
 	int to_year, to_month;    /* last month, inclusive */
 	int dirty;                /* nonzero: damage a few percent of rows */
+	const char *id_prefix;    /* contact ids are this + 8 digits; NULL:
+				   * "S<seed>-<from>-<to>-", as
+				   * S211-202404-202503-00000001 */
 	const char *out_name;     /* names in error messages */
 	const char *expect_name;
 };
 
+/* The longest --id-prefix (ids stay within the ingest's 64 bytes). */
+#define SYNTH_ID_PREFIX_MAX 40
+
+/* synth_id_prefix_ok: 1 when p can prefix contact ids: at most
+ * SYNTH_ID_PREFIX_MAX letters, digits, '.', '_' or '-' (maybe none). */
+int synth_id_prefix_ok(const char *p);
+
 /*
  * synth_opts_init: the defaults: 10000 needs, seed 211, April 2024 to
- * March 2025 (one fiscal year), clean, names "standard output" and
- * "expect file".
+ * March 2025 (one fiscal year), clean, contact ids prefixed with the seed
+ * and the period (unique across seeds and periods, so several files load
+ * under one source side by side), names "standard output" and "expect
+ * file".
  */
 void synth_opts_init(struct synth_opts *o);
 
@@ -56,8 +68,11 @@ void synth_opts_init(struct synth_opts *o);
  * column in the order started_at, need_code, need_status, referrals.
  * Without o->dirty no row is bad and expect stays empty.  Both streams are
  * flushed, not closed (the caller owns them).
+ * Contact ids are o->id_prefix (or the seed and period: see struct
+ * synth_opts) followed by an 8-digit count from 00000001.
  * Returns 0; NS_EUSAGE for options out of range (months, years,
- * from after to, needs); NS_ENOMEM; NS_EIO when a write or flush fails
+ * from after to, needs, an id prefix longer than SYNTH_ID_PREFIX_MAX or
+ * not of letters, digits, '.', '_' and '-'); NS_ENOMEM; NS_EIO when a write or flush fails
  * (err names o->out_name or o->expect_name).
  */
 int synth_write(const struct synth_opts *o, FILE *out, FILE *expect,

@@ -120,6 +120,7 @@ struct gen {
 	struct rng main, count, time, dirty;
 	int64_t lo, hi;             /* local dates allowed (day numbers) */
 	uint64_t emitted, contacts;
+	char id_prefix[64];         /* of the contact ids */
 	unsigned long line;         /* physical line of the next record */
 	int code_year;
 	unsigned code_w[CODES_MAX]; /* code weights of code_year */
@@ -134,7 +135,7 @@ enum { BAD_NONE = -1, BAD_STARTED, BAD_CODE, BAD_STATUS, BAD_REFERRALS };
 extern const char *const synth_bad_cols[];
 
 struct contact {
-	char id[24], started[40], postal[16];
+	char id[96], started[40], postal[16];
 	const char *channel, *lang, *age, *gender, *town;
 	int prov, fr, year;
 	int bad;

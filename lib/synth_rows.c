@@ -65,14 +65,14 @@ static void dirty_contact(struct gen *g, struct contact *c, int y, int m,
 	if (k < synth_nbad_postal)
 		snprintf(c->postal, sizeof c->postal, "%s", synth_bad_postal[k]);
 	else if (k == synth_nbad_postal)           /* no space */
-		snprintf(c->postal, sizeof c->postal, "%.3s%s", p, p + 4);
+		snprintf(c->postal, sizeof c->postal, "%.3s%.3s", p, p + 4);
 	else if (k == synth_nbad_postal + 1)       /* lower case */
 		for (k = 0; c->postal[k]; k++)
 			c->postal[k] = (char)(c->postal[k] | 0x20);
 	else if (k == synth_nbad_postal + 2)       /* FSA only */
 		c->postal[3] = '\0';
 	else if (k == synth_nbad_postal + 3)       /* "K1A, 0B1" */
-		snprintf(c->postal, sizeof c->postal, "%.3s, %s", p, p + 4);
+		snprintf(c->postal, sizeof c->postal, "%.3s, %.3s", p, p + 4);
 	else if (k == synth_nbad_postal + 4)
 		c->channel = "fax machine";
 	else
@@ -102,7 +102,8 @@ void synth_make_contact(struct gen *g, const struct day *d, int m,
 		 "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, dd,
 		 sec / 3600, sec / 60 % 60, sec % 60, off < 0 ? '-' : '+',
 		 aoff / 60, aoff % 60);
-	snprintf(c->id, sizeof c->id, "C%08" PRIu64, ++g->contacts);
+	snprintf(c->id, sizeof c->id, "%s%08" PRIu64, g->id_prefix,
+		 ++g->contacts);
 	c->prov = p;
 	c->year = y;
 	c->channel = pick_channel(&g->main, y);

@@ -134,35 +134,7 @@ static const char *qs(const char *sql)
 /* Every row of every table, as text (caller frees). */
 static char *dump(void)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	sqlite3_stmt *t, *s;
-
-	if (!m || sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
-		"type = 'table' ORDER BY name", -1, &t, NULL) != SQLITE_OK)
-		return NULL;
-	while (sqlite3_step(t) == SQLITE_ROW) {
-		char sql[300];
-		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"",
-			 (const char *)sqlite3_column_text(t, 0));
-		fprintf(m, "== %s\n", sql);
-		if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-			continue;
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			int i;
-			for (i = 0; i < sqlite3_column_count(s); i++)
-				fprintf(m, "%d:%s|", sqlite3_column_type(s, i),
-					sqlite3_column_text(s, i)
-					? (const char *)sqlite3_column_text(s, i)
-					: "");
-			putc('\n', m);
-		}
-		sqlite3_finalize(s);
-	}
-	sqlite3_finalize(t);
-	fclose(m);
-	return buf;
+	return tu_dump(db);
 }
 
 /* Rows where the aggregates and the raw tables disagree (0: in step). */
@@ -1133,6 +1105,95 @@ static void test_unterminated_quote(void)
 	free(before);
 }
 
+/* ---- SQLite faults: an error is never the end of the rows ----------- */
+
+/*
+ * Replacing a contact reads its stored needs and referrals to take them
+ * back from the aggregates.  A read that fails at any step of that query
+ * fails the whole run and leaves the database as it was; it used to end
+ * the loop early and commit aggregates off by the needs not read.
+ */
+static void test_fault_replacing(void)
+{
+	static const char *const reads[] = {
+		"SELECT category, status, reason, referrals FROM needs",
+		"SELECT n.category, r.agency FROM needs n JOIN referrals",
+		"SELECT id, code, service FROM codes",
+	};
+	struct ingest_opts o;
+	const char *p1, *p2;
+	char *before;
+	size_t i;
+	int n, rc, fired, faults = 0;
+
+	for (i = 0; i < sizeof reads / sizeof reads[0]; i++) {
+		fresh_db();
+		opts(&o);
+		p1 = file("f1.csv", f1_csv);
+		p2 = file("f2.csv", f2_csv);
+		CU_ASSERT_EQUAL_FATAL(ingest1(&o, p1), 0);
+		before = dump();
+		CU_ASSERT_PTR_NOT_NULL_FATAL(before);
+		for (n = 1; n < 100000; n++) {
+			tu_fault_arm(db, reads[i], n);
+			rc = ingest1(&o, p2);
+			fired = tu_fault_disarm(db);
+			if (!fired)
+				break;
+			faults++;
+			if (rc == 0 || err.code == NS_OK) {
+				fprintf(stderr, "fault at step %d of '%s' "
+					"ignored\n", n, reads[i]);
+				CU_FAIL("a failed step was taken as the end "
+					"of the rows");
+				break;
+			}
+			CU_ASSERT(rc < 0 && rc != NS_EUSAGE);
+			CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "interrupted"));
+			expect_unchanged(before);
+		}
+		free(before);
+		CU_ASSERT(n > 2);            /* the fault did happen */
+		CU_ASSERT_EQUAL(rc, 0);      /* and without it: loaded */
+		CU_ASSERT_EQUAL(st.contacts_replaced, 2);
+		CU_ASSERT_EQUAL(q("SELECT count(*) FROM needs"), 6);
+		CU_ASSERT_EQUAL(agg_mismatch(), 0);
+	}
+	CU_ASSERT(faults > 10);
+}
+
+/*
+ * A write that fails mid-aggregate (a trigger aborts the third new row of
+ * agg_needs): the run fails and nothing of it is committed.
+ */
+static void test_fault_mid_aggregate(void)
+{
+	struct ingest_opts o;
+	char *before;
+	int rc;
+
+	fresh_db();
+	opts(&o);
+	CU_ASSERT_EQUAL_FATAL(ingest1(&o, file("f1.csv", f1_csv)), 0);
+	before = dump();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(before);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_exec(db, "CREATE TEMP TRIGGER fault "
+		"AFTER INSERT ON agg_needs WHEN (SELECT count(*) FROM agg_needs)"
+		" > (SELECT count(*) FROM temp.fault_base) + 2 BEGIN SELECT "
+		"RAISE(ABORT, 'fault injected'); END; CREATE TEMP TABLE "
+		"fault_base AS SELECT * FROM agg_needs", NULL, NULL, NULL),
+		SQLITE_OK);
+	rc = ingest1(&o, file("f2.csv", f2_csv));
+	CU_ASSERT(rc < 0 && rc != NS_EUSAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "fault injected"));
+	sqlite3_exec(db, "DROP TRIGGER temp.fault; DROP TABLE temp.fault_base",
+		     NULL, NULL, NULL);
+	expect_unchanged(before);
+	free(before);
+	CU_ASSERT_EQUAL(ingest1(&o, file("f2.csv", f2_csv)), 0);
+	CU_ASSERT_EQUAL(agg_mismatch(), 0);
+}
+
 static int suite_clean(void)
 {
 	ingest_stats_release(&st);
@@ -1174,6 +1235,8 @@ static CU_TestInfo tests[] = {
 	{"header only", test_header_only},
 	{"every row rejected", test_all_rejected},
 	{"unterminated quote at end of file", test_unterminated_quote},
+	{"fault: a failed read while replacing", test_fault_replacing},
+	{"fault: a failed write mid-aggregate", test_fault_mid_aggregate},
 	CU_TEST_INFO_NULL,
 };
 

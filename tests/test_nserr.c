@@ -35,7 +35,45 @@ static void test_exit_codes(void)
 	CU_ASSERT_STRING_EQUAL(nserr_str(NS_EBUSY), "database busy");
 }
 
+/* No status is a small number that a helper might return by mistake
+ * (-1 for "not found" used to be NS_EUSAGE, exit 64): such a value maps
+ * to 70, internal error. */
+static void test_no_collision(void)
+{
+	static const int codes[] = {NS_EUSAGE, NS_EDATA, NS_ENOINPUT,
+		NS_ECANTCREAT, NS_EIO, NS_EBUSY, NS_ECONFIG, NS_ENOMEM,
+		NS_EINTERNAL, NS_ESAME};
+	size_t i;
+	int v;
+
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		CU_ASSERT(codes[i] < -255);
+	for (v = -255; v <= 255; v++)
+		if (v != 0)
+			CU_ASSERT_EQUAL(nserr_exit_code(v), 70);
+	CU_ASSERT_STRING_EQUAL(nserr_str(-1), "unknown error");
+}
+
+/* A message too long for the buffer is cut visibly, never silently. */
+static void test_long_message(void)
+{
+	struct nserr err;
+	char big[3000];
+
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	nserr_set(&err, NS_EDATA, "cannot open '%s'", big);
+	CU_ASSERT_EQUAL(strlen(err.msg), NSERR_MSG_MAX - 1);
+	CU_ASSERT_STRING_EQUAL(err.msg + NSERR_MSG_MAX - 4, "...");
+	nserr_set(&err, NS_EDATA, "short");
+	nserr_prefix(&err, "%s", big);
+	CU_ASSERT_STRING_EQUAL(err.msg + NSERR_MSG_MAX - 4, "...");
+	CU_ASSERT_EQUAL(err.code, NS_EDATA);
+}
+
 static CU_TestInfo tests[] = {
+	{"no collision with small numbers", test_no_collision},
+	{"long message", test_long_message},
 	{"set and prefix", test_set_and_prefix},
 	{"exit codes", test_exit_codes},
 	CU_TEST_INFO_NULL,

@@ -7,6 +7,7 @@
  */
 #include <CUnit/CUnit.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -207,11 +208,96 @@ static void test_regions_rederived(void)
 	CU_ASSERT_EQUAL(st.regions_changed, 0);
 }
 
+/*
+ * Fail the n-th VM step, for n = 1, 2, ..., of the read that drives fn
+ * (the codes or the postal keys): each failure is an error and leaves the
+ * database as it was (it used to end the loop and commit a partial
+ * update); without a failure fn succeeds.  Returns the failures seen.
+ */
+static int fault_each_step(const char *read,
+			   int (*fn)(sqlite3 *, struct reclassify_stats *,
+				     struct nserr *))
+{
+	struct reclassify_stats st;
+	char *before = tu_dump(db), *after;
+	int n, rc = 0, faults = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(before);
+	for (n = 1; n < 100000; n++) {
+		nserr_init(&err);
+		tu_fault_arm(db, read, n);
+		rc = fn(db, &st, &err);
+		if (!tu_fault_disarm(db))
+			break;
+		faults++;
+		if (rc == 0) {
+			fprintf(stderr, "fault at step %d of '%s' ignored\n", n,
+				read);
+			CU_FAIL("a failed step was taken as the end of the rows");
+			break;
+		}
+		CU_ASSERT(rc < 0 && rc != NS_EUSAGE);
+		CU_ASSERT_EQUAL(sqlite3_get_autocommit(db), 1);
+		after = tu_dump(db);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(after);
+		CU_ASSERT_STRING_EQUAL(after, before);
+		free(after);
+	}
+	free(before);
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(agg_diff(), 0);
+	return faults;
+}
+
+static void test_fault_reads(void)
+{
+	/* a map that moves needs back (the bundled one, a new version) */
+	CU_ASSERT_EQUAL_FATAL(refdata_load_map(db, tu_source_path(
+			      "data/category_map.csv"), NULL, NULL, NULL, &err),
+			      0);
+	CU_ASSERT(fault_each_step("SELECT id, service FROM codes",
+				  reclassify_needs) > 5);
+	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE category = "
+			      "'shelter'"), 0);        /* applied in the end */
+	CU_ASSERT(fault_each_step("SELECT DISTINCT coalesce(postal_key, '')",
+				  reclassify_regions) > 5);
+}
+
+/* A write that fails mid-aggregate (a trigger aborts the third row put
+ * into agg_needs by the rebuild): an error, nothing committed. */
+static void test_fault_mid_aggregate(void)
+{
+	struct reclassify_stats st;
+	char *before = tu_dump(db), *after;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(before);
+	CU_ASSERT_EQUAL_FATAL(db_exec(db, "CREATE TEMP TRIGGER fault AFTER "
+		"INSERT ON agg_needs WHEN (SELECT count(*) FROM agg_needs) > 2 "
+		"BEGIN SELECT RAISE(ABORT, 'fault injected'); END", &err), 0);
+	CU_ASSERT_EQUAL_FATAL(refdata_load_map(db, fixture("map2.csv"), NULL,
+			      NULL, NULL, &err), 0);
+	free(before);
+	before = tu_dump(db);
+	nserr_init(&err);
+	CU_ASSERT(reclassify_needs(db, &st, &err) < 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "fault injected"));
+	CU_ASSERT_EQUAL(db_exec(db, "DROP TRIGGER temp.fault", &err), 0);
+	after = tu_dump(db);
+	CU_ASSERT_STRING_EQUAL(after, before);
+	free(after);
+	free(before);
+	CU_ASSERT_EQUAL(reclassify_needs(db, &st, &err), 0);
+	CU_ASSERT_EQUAL(st.changed, 6);
+	CU_ASSERT_EQUAL(agg_diff(), 0);
+}
+
 static CU_TestInfo tests[] = {
 	{"agg_rebuild equals the GROUP BY", test_agg_rebuild},
 	{"reclassify applies the new map", test_reclassify_needs},
 	{"unmapped codes", test_unmapped},
 	{"crosswalk re-derives contacts", test_regions_rederived},
+	{"fault: a failed read of the codes or keys", test_fault_reads},
+	{"fault: a failed write mid-aggregate", test_fault_mid_aggregate},
 	CU_TEST_INFO_NULL,
 };
 

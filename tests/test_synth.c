@@ -423,7 +423,7 @@ static void test_shape(void)
 	struct out r;
 	struct rec *rec = malloc(sizeof *rec);
 	const char *p;
-	char last[32] = "";
+	char last[64] = "";
 	unsigned long line = 1, rows = 0, unmet = 0, partial = 0, blank = 0;
 	unsigned long hous = 0, hous_unmet = 0, contacts = 0, run = 0, k[5] = {0};
 	unsigned long ph[2] = {0}, all[2] = {0}, qc = 0, qc_fr = 0;
@@ -445,7 +445,9 @@ static void test_shape(void)
 				contacts++;
 			}
 			run = 0;
-			snprintf(last, sizeof last, "%s", rec->f[C_ID]);
+			if (snprintf(last, sizeof last, "%s", rec->f[C_ID]) >=
+			    (int)sizeof last)
+				CU_FAIL("a contact id longer than 63 bytes");
 		}
 		run++;
 		unmet += !strcmp(rec->f[C_STATUS], "unmet");
@@ -597,6 +599,63 @@ static void test_bad_opts(void)
 	fclose(f);
 }
 
+/* The first contact id of a run with these options. */
+static void first_id(const struct synth_opts *o, char *id, size_t size)
+{
+	struct out r;
+	const char *nl, *comma;
+
+	gen(o, &r);
+	CU_ASSERT_EQUAL_FATAL(r.rc, 0);
+	nl = strchr(r.csv, '\n');
+	CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+	comma = strchr(nl + 1, ',');
+	CU_ASSERT_PTR_NOT_NULL_FATAL(comma);
+	snprintf(id, size, "%.*s", (int)(comma - nl - 1), nl + 1);
+	out_free(&r);
+}
+
+/* Contact ids are unique across seeds and periods (several files load side
+ * by side under one source), the same for the same options, and a prefix
+ * given replaces the seed and period. */
+static void test_ids(void)
+{
+	struct synth_opts o;
+	struct nserr err;
+	char a[96], b[96];
+	FILE *f = tmpfile();
+
+	opts(&o, 10);
+	first_id(&o, a, sizeof a);
+	CU_ASSERT_STRING_EQUAL(a, "S211-202404-202503-00000001");
+	first_id(&o, b, sizeof b);
+	CU_ASSERT_STRING_EQUAL(a, b);
+	o.seed = 7;
+	first_id(&o, b, sizeof b);
+	CU_ASSERT_STRING_EQUAL(b, "S7-202404-202503-00000001");
+	opts(&o, 10);
+	o.from_year = o.to_year = 2024;
+	o.from_month = o.to_month = 5;
+	first_id(&o, b, sizeof b);
+	CU_ASSERT_STRING_EQUAL(b, "S211-202405-202405-00000001");
+	o.id_prefix = "C";
+	first_id(&o, b, sizeof b);
+	CU_ASSERT_STRING_EQUAL(b, "C00000001");
+	o.id_prefix = "";
+	first_id(&o, b, sizeof b);
+	CU_ASSERT_STRING_EQUAL(b, "00000001");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	nserr_init(&err);
+	o.id_prefix = "a,b";
+	CU_ASSERT_EQUAL(synth_write(&o, f, NULL, &err), NS_EUSAGE);
+	o.id_prefix = "0123456789012345678901234567890123456789x";
+	CU_ASSERT_EQUAL(synth_write(&o, f, NULL, &err), NS_EUSAGE);
+	CU_ASSERT_EQUAL(ftell(f), 0);   /* nothing written */
+	CU_ASSERT(synth_id_prefix_ok("0123456789012345678901234567890123456789"));
+	CU_ASSERT(!synth_id_prefix_ok("a b"));
+	fclose(f);
+}
+
 /* A full disk must not look like success. */
 static void test_write_error(void)
 {
@@ -616,6 +675,7 @@ static void test_write_error(void)
 
 static CU_TestInfo tests[] = {
 	{"header and exact row count", test_header_and_count},
+	{"contact ids unique across seeds and periods", test_ids},
 	{"determinism", test_determinism},
 	{"rows valid, in range, chronological", test_rows_valid},
 	{"utc offsets and dst", test_offsets},

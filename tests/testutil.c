@@ -113,3 +113,106 @@ char *tu_read_file(const char *path, size_t *len)
 		*len = n;
 	return buf;
 }
+
+char *tu_dump(sqlite3 *db)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	sqlite3_stmt *t, *s;
+
+	if (!m)
+		return NULL;
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
+		"type = 'table' ORDER BY name", -1, &t, NULL) != SQLITE_OK) {
+		fclose(m);
+		free(buf);
+		return NULL;
+	}
+	while (sqlite3_step(t) == SQLITE_ROW) {
+		char sql[300];
+		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"",
+			 (const char *)sqlite3_column_text(t, 0));
+		fprintf(m, "== %s\n", sql);
+		if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+			continue;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			int i;
+			for (i = 0; i < sqlite3_column_count(s); i++)
+				fprintf(m, "%d:%s|", sqlite3_column_type(s, i),
+					sqlite3_column_text(s, i)
+					? (const char *)sqlite3_column_text(s, i)
+					: "");
+			putc('\n', m);
+		}
+		sqlite3_finalize(s);
+	}
+	sqlite3_finalize(t);
+	fclose(m);
+	return buf;
+}
+
+/* The fault: statements started (a stack: nested loops), the target. */
+static struct {
+	sqlite3 *db;
+	const char *prefix;
+	int n, count, fired, depth;
+	sqlite3_stmt *stack[256];
+} fault;
+
+static int fault_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx, (void)x;
+	if (type == SQLITE_TRACE_STMT && fault.depth < 256)
+		fault.stack[fault.depth++] = p;
+	return 0;
+}
+
+/* Is st a live statement of the connection (without touching it)? */
+static int fault_live(sqlite3_stmt *st)
+{
+	sqlite3_stmt *p = NULL;
+
+	while ((p = sqlite3_next_stmt(fault.db, p)) != NULL)
+		if (p == st)
+			return 1;
+	return 0;
+}
+
+static int fault_progress(void *ctx)
+{
+	const char *sql;
+
+	(void)ctx;
+	if (fault.fired)
+		return 0;
+	/* the statement running: the last one started that still runs */
+	while (fault.depth > 0 && (!fault_live(fault.stack[fault.depth - 1]) ||
+	       !sqlite3_stmt_busy(fault.stack[fault.depth - 1])))
+		fault.depth--;
+	if (fault.depth == 0)
+		return 0;
+	sql = sqlite3_sql(fault.stack[fault.depth - 1]);
+	if (!sql || strncmp(sql, fault.prefix, strlen(fault.prefix)) != 0 ||
+	    ++fault.count < fault.n)
+		return 0;
+	fault.fired = 1;
+	return 1;
+}
+
+void tu_fault_arm(sqlite3 *db, const char *prefix, int n)
+{
+	memset(&fault, 0, sizeof fault);
+	fault.db = db;
+	fault.prefix = prefix;
+	fault.n = n;
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, fault_trace, NULL);
+	sqlite3_progress_handler(db, 1, fault_progress, NULL);
+}
+
+int tu_fault_disarm(sqlite3 *db)
+{
+	sqlite3_progress_handler(db, 0, NULL, NULL);
+	sqlite3_trace_v2(db, 0, NULL, NULL);
+	return fault.fired;
+}

@@ -4,6 +4,7 @@
 #ifndef NEEDSTAT_TESTUTIL_H
 #define NEEDSTAT_TESTUTIL_H
 
+#include <sqlite3.h>
 #include <stddef.h>
 
 /* tu_tmpdir: a fresh temporary directory for this process (created once,
@@ -26,5 +27,20 @@ const char *tu_source_path(const char *rel);
 
 /* tu_datadir: the build tree's share/needstat directory. */
 const char *tu_datadir(void);
+
+/* tu_dump: every row of every table of db as text, tables by name (caller
+ * frees; NULL on error). */
+char *tu_dump(sqlite3 *db);
+
+/*
+ * A real SQLite fault, without hooks in the library: tu_fault_arm makes
+ * the n-th step of SQLite's virtual machine (n >= 1) spent inside a
+ * statement whose SQL starts with prefix fail once with SQLITE_INTERRUPT
+ * (a progress handler; the statement running is tracked with a trace
+ * callback).  tu_fault_disarm removes both and returns 1 when the fault
+ * happened, 0 when the statement never reached its n-th step.
+ */
+void tu_fault_arm(sqlite3 *db, const char *prefix, int n);
+int tu_fault_disarm(sqlite3 *db);
 
 #endif

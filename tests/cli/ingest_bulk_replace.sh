@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # ingest_bulk_replace: the writer's fast paths (32-contact and 64-need
 # statements) with replacement.  A first file of 5,000 needs, then a second
-# export reusing the same contact ids (another seed, 8,000 needs): every
-# contact of the first is replaced, the rest are new, nothing is counted
-# twice, and every aggregate equals the GROUP BY of the raw tables.
+# export reusing the same contact ids (another seed, 8,000 needs, one
+# --id-prefix for both): every contact of the first is replaced, the rest
+# are new, nothing is counted twice, and every aggregate equals the GROUP
+# BY of the raw tables.
 set -euo pipefail
 : "${NS_BIN:?}" "${NS_SRC:?}"
 T="$(mktemp -d)"
@@ -13,8 +14,8 @@ export NEEDSTAT_DB="$T/t.db"
 q() { sqlite3 "$NEEDSTAT_DB" "$1"; }
 
 "$NS_BIN/needstat-init" -q
-"$NS_BIN/needstat-synth" --needs 5000 --seed 1 -o "$T/a.csv"
-"$NS_BIN/needstat-synth" --needs 8000 --seed 2 -o "$T/b.csv"
+"$NS_BIN/needstat-synth" --needs 5000 --seed 1 --id-prefix C -o "$T/a.csv"
+"$NS_BIN/needstat-synth" --needs 8000 --seed 2 --id-prefix C -o "$T/b.csv"
 ca=$(cut -d, -f1 "$T/a.csv" | sed 1d | sort -u | wc -l)
 cb=$(cut -d, -f1 "$T/b.csv" | sed 1d | sort -u | wc -l)
 [ "$cb" -gt "$ca" ] || fail "the second file must hold more contacts ($ca, $cb)"

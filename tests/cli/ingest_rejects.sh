@@ -37,6 +37,17 @@ expect_eq "$(wc -l <err)" 9 "-q: only the 9 bad rows on stderr"
 expect_file my-rejects.csv "$FIX/bad.rejects.csv" "--rejects FILE content"
 [ -e rejects-batch-2.csv ] && fail "--rejects given, but rejects-batch-2.csv was written"
 
+# A long --rejects path (over 512 bytes) is used whole, never cut.
+long=$T
+while [ ${#long} -lt 500 ]; do long=$long/dddddddddddddddddddddddddddddd; done
+mkdir -p "$long"
+long=$long/long-rejects-file.csv
+init_db tl.db
+run "$INGEST" --db tl.db --rejects "$long" bad.csv
+expect_rc 0 "--rejects with a ${#long}-byte path"
+expect_file "$long" "$FIX/bad.rejects.csv" "--rejects with a ${#long}-byte path: content"
+expect_line err "$P: rejected rows written to '$long'" "--rejects with a ${#long}-byte path: named whole"
+
 # More than 10 bad rows: the first 10 on stderr, then the count.
 {
 	echo "$HDR"

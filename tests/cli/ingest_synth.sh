@@ -59,4 +59,24 @@ for seed in 3 211; do
 	done < <(sort -t, -k1,1n "expect$seed.txt" | head -10)
 done
 
+# Two months written apart, as a centre exports them, and another seed:
+# loaded under one source they add up (their contact ids differ), and a
+# month loaded again replaces only itself.
+"$SYNTH" --needs 3000 --from 2024-01 --to 2024-01 -o jan.csv || fail "synth January"
+"$SYNTH" --needs 2000 --from 2024-02 --to 2024-02 -o feb.csv || fail "synth February"
+"$SYNTH" --needs 1000 --seed 9 --from 2024-02 --to 2024-02 -o feb9.csv || fail "synth February, seed 9"
+cj=$(cut -d, -f1 jan.csv | sed 1d | sort -u | wc -l)
+cf=$(cut -d, -f1 feb.csv | sed 1d | sort -u | wc -l)
+c9=$(cut -d, -f1 feb9.csv | sed 1d | sort -u | wc -l)
+init_db m.db
+"$INGEST" -q --db m.db --source centre jan.csv 2>/dev/null || fail "load January"
+"$INGEST" -q --db m.db --source centre feb.csv feb9.csv 2>/dev/null || fail "load February"
+expect_eq "$(q m.db 'SELECT count(*), (SELECT count(*) FROM needs), (SELECT sum(contacts_replaced) FROM batches) FROM contacts')" \
+	"$((cj + cf + c9))|6000|0" "months and seeds add up, nothing replaced"
+expect_eq "$(q m.db 'SELECT group_concat(month || ":" || n, " ") FROM (SELECT month, count(*) n FROM contacts GROUP BY 1 ORDER BY 1)')" \
+	"202401:$cj 202402:$((cf + c9))" "contacts by month"
+"$SYNTH" --needs 2000 --from 2024-02 --to 2024-02 --dirty -o feb-again.csv || fail "synth February again"
+"$INGEST" -q --db m.db --source centre feb-again.csv 2>/dev/null
+expect_eq "$(q m.db 'SELECT count(*) FROM contacts WHERE month = 202401')" "$cj" "February again: January untouched"
+expect_eq "$(q m.db 'SELECT contacts_new FROM batches ORDER BY id DESC LIMIT 1')" 0 "February again: replaces its own contacts"
 finish

@@ -59,7 +59,7 @@ expect_eq "$(q a.db "SELECT age_group || '|' || gender FROM contacts WHERE sourc
 expect_eq "$(q a.db "SELECT count(*) FROM needs n JOIN contacts c ON c.id = n.contact_id WHERE source_contact_id = '1006'")" "0" "a contact with no needs"
 expect_eq "$(q a.db "SELECT category FROM needs_v WHERE source_contact_id = '1004' AND code IS NULL")" "income" "AIRSNeedCategory when the code is blank"
 expect_eq "$(q a.db "SELECT started_local FROM contacts WHERE source_contact_id = '1002'")" "2024-01-05 14:30:00" "MM/DD/YYYY with PM"
-expect_eq "$(q a.db "SELECT group_concat(profile || ':' || rows_read, ' ') FROM batches")" "icarol:11 icarol:15" "one batch per file"
+expect_eq "$(q a.db "SELECT group_concat(profile || ':' || rows_read || ':' || file_name, ' ') FROM batches")" "icarol:26:CallReports.csv + Needs.csv" "one batch for the pair"
 expect_eq "$(q a.db "SELECT sum(needs) FROM agg_needs")" "8" "aggregates kept in step"
 expect_eq "$(sed -n '2,$p' rj.csv | cut -d, -f1-3 | sort | tr '\n' ' ')" \
 	"CallReports.csv,13,started_at Needs.csv,13,CallReportNum Needs.csv,14,need_code Needs.csv,15,need_status " "rejects file"

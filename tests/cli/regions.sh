@@ -69,6 +69,45 @@ OUT
 expect_ok "$X" load crosswalk "$F/crosswalk.csv" <<OUT
 crosswalk: 4 rows from '$F/crosswalk.csv'; 0 of 10 contacts changed region or province
 OUT
+
+# ZIP-to-county crosswalks: a ZIP on rows of several counties.  Without
+# weights: refused, each repeated key with FILE:LINE of each row, nothing
+# loaded; with weights: the largest share, split keys counted.
+printf 'id,level,parent_id,name_en\nUS-CA-059,county,US-CA,Orange County\n' > "$T/counties.csv"
+"$X" load regions "$T/counties.csv" > /dev/null
+printf 'key,region_id\n90210,US-CA-037\n90620,US-CA-059\n90631,US-CA-037\n90620,US-CA-037\n90631,US-CA-059\n90631,US-CA-037\n' > "$T/zips.csv"
+expect_err 65 "needstat-regions: $T/zips.csv: 2 keys on more than one row and no weight column to choose a region: '90620' at $T/zips.csv:3, $T/zips.csv:5; '90631' at $T/zips.csv:4, $T/zips.csv:6, $T/zips.csv:7 (give each key once, or add a 'weight' column, such as the share of the key's addresses, and each key goes to its largest share)" \
+  "$X" load crosswalk "$T/zips.csv"
+[ "$(q "SELECT count(*) FROM region_keys WHERE key IN ('90620', '90631')")" = 0 ] || fail "repeated keys: something loaded"
+printf 'key,region_id,weight\n90210,US-CA-037,1\n90620,US-CA-059,0.7\n90631,US-CA-037,0.25\n90620,US-CA-037,0.3\n90631,US-CA-059,0.5\n90631,US-CA-037,0.25\n' > "$T/zipsw.csv"
+expect_ok "$X" load crosswalk "$T/zipsw.csv" <<OUT
+crosswalk: 6 rows from '$T/zipsw.csv' for 3 keys, 2 of them split between regions (each in its largest share); 0 of 10 contacts changed region or province
+OUT
+# 90631: 0.25 + 0.25 for 037 against 0.5 for 059: a tie, the smaller id
+[ "$(q "SELECT group_concat(key || ':' || region_id, ' ') FROM (SELECT * FROM region_keys WHERE key LIKE '9%' ORDER BY key)")" = \
+  "90210:US-CA-037 90620:US-CA-059 90631:US-CA-037" ] || fail "weighted crosswalk: $(q 'SELECT * FROM region_keys')"
+# HUD column names through --weight; a bad or missing weight is refused
+printf 'key,region_id,res_ratio,tot_ratio\n90620,US-CA-059,0.2,0.6\n90620,US-CA-037,0.8,0.4\n' > "$T/hud.csv"
+expect_ok "$X" load --weight res_ratio crosswalk "$T/hud.csv" <<OUT
+crosswalk: 2 rows from '$T/hud.csv' for 1 keys, 1 of them split between regions (each in its largest share); 0 of 10 contacts changed region or province
+OUT
+[ "$(q "SELECT region_id FROM region_keys WHERE key = '90620'")" = US-CA-037 ] || fail "--weight res_ratio"
+expect_ok "$X" load crosswalk --weight tot_ratio "$T/hud.csv" <<OUT
+crosswalk: 2 rows from '$T/hud.csv' for 1 keys, 1 of them split between regions (each in its largest share); 0 of 10 contacts changed region or province
+OUT
+[ "$(q "SELECT region_id FROM region_keys WHERE key = '90620'")" = US-CA-059 ] || fail "--weight tot_ratio"
+expect_err 65 "needstat-regions: $T/hud.csv:1: no weight column 'share' in this crosswalk file (the header is this line)" \
+  "$X" load --weight share crosswalk "$T/hud.csv"
+printf 'key,region_id,weight\n90620,US-CA-059,0.7\n90620,US-CA-037,\n' > "$T/zipsw_bad.csv"
+expect_err 65 "needstat-regions: $T/zipsw_bad.csv:3: column 'weight' is empty: every row of a crosswalk with weights needs one" \
+  "$X" load crosswalk "$T/zipsw_bad.csv"
+printf 'key,region_id,weight\n90620,US-CA-059,-1\n' > "$T/zipsw_bad.csv"
+expect_err 65 "needstat-regions: $T/zipsw_bad.csv:2: column 'weight': '-1' is not a weight (a number from 0 up, such as 0.25)" \
+  "$X" load crosswalk "$T/zipsw_bad.csv"
+expect_err 64 "needstat-regions: --weight goes with 'load crosswalk'" \
+  "$X" load --weight w regions "$T/counties.csv"
+[ "$(q "SELECT region_id FROM region_keys WHERE key = '90620'")" = US-CA-059 ] || fail "bad weighted files: something loaded"
+
 expect_ok "$X" resolve K1A0B1 X0A 90210 <<'OUT'
 input,kind,key,province,region,chain
 K1A0B1,ca,K1A,ON,ON-ottawa,ON-ottawa (Ottawa) > ON (Ontario) > CA (Canada)
@@ -89,5 +128,5 @@ run "$X" list
 NU,province,CA,Nunavut,Nunavut,36858,2021
 NU-qikiqtaaluk,region,NU,Qikiqtaaluk,Qikiqtaaluk,,
 ON,province,CA,Ontario,Ontario,14223942,2021" ] || fail "list: $(head -15 "$T/out")"
-[ "$(wc -l < "$T/out")" = 72 ] || fail "list: $(wc -l < "$T/out") lines"
+[ "$(wc -l < "$T/out")" = 73 ] || fail "list (with US-CA-059): $(wc -l < "$T/out") lines"
 echo "ok: needstat-regions"
