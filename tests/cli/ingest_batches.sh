@@ -39,8 +39,8 @@ expect_line out "- Source: 1 batch of contact logs: #1 jan.csv." "January: only 
 run "$REPORT" --db t.db --month 2024-02 volume
 expect_no_line out "- Source: 1 batch of contact logs: #2 mar.csv." "February: no batch"
 run "$REPORT" --db t.db --month 2024-03 data_quality
-expect_line out "Batch              2  mar.csv             rows rejected         0    0.0%" "data quality of March: batch 2 only"
-expect_no_line out "Batch              1  jan.csv             rows rejected         0    0.0%" "data quality of March: not batch 1"
+expect_line out "Batch              2  mar.csv             rows rejected                0    0.0%" "data quality of March: batch 2 only"
+expect_no_line out "Batch              1  jan.csv             rows rejected                0    0.0%" "data quality of March: not batch 1"
 
 # The same files in the other order, through stdin for the second.
 init_db u.db
@@ -93,7 +93,7 @@ expect_eq "$(q w.db 'SELECT file_name, contacts_new, date_min, date_max FROM bat
 apr.csv|1|2024-04-03|2024-04-03" "US batches: their own dates"
 expect_eq "$(q w.db "SELECT group_concat(source_contact_id || ':' || region_id, ' ') FROM (SELECT * FROM contacts ORDER BY 1)")" \
 	"U1:US-CA-059 U2:US-CA-059 U3:US-CA-037 V1:US-CA-059" "90620 in its largest share"
-run "$REPORT" --db w.db --month 2024-02 --region US-CA --min-cell 1 --format csv territory
+run "$REPORT" --db w.db --month 2024-02 --region US-CA --min-cell 1 -p level=county --format csv territory
 expect_rc 0 "territory report"
 expect_eq "$(grep -c 'County' out)" 2 "territory: two counties"
 expect_eq "$(grep '^Orange County,' out | cut -d, -f1-4)" "Orange County,2,2,1" "territory: 90620 counted in Orange County"
