@@ -10,6 +10,7 @@
 #include "csvin.h"
 #include "profile.h"
 #include "profile_report.h"
+#include "profile_xform.h"
 
 /* Where values came from: for messages and the rejects file. */
 struct porigin {
@@ -42,6 +43,8 @@ struct pfile {
 	int key_idx, nid_idx;    /* join key / need id field, or -1 */
 	char *buf[CC_N];         /* joined values */
 	size_t cap[CC_N];
+	struct pxbuf xb[CC_N];   /* rewritten values (trim, case, ...) */
+	const char *fname;       /* the file's base name (for @row) */
 };
 
 /* Called with a warning about the file (a mapped column it lacks). */
