@@ -351,7 +351,7 @@ static void list_columns(struct profile_report *rep,
 			"#%zu (no header)", i + 1);
 		if (w < 0)
 			continue;
-		if (n && n + (size_t)w + 2 > 78) {
+		if (n && n + (size_t)w + 3 > 76) {
 			profile_report_say(rep, "%s,", line);
 			n = 0;
 		}
