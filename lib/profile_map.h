@@ -91,6 +91,19 @@ int pfile_eval(struct pfile *pf, const struct csvin_record *r,
 int pfile_drop(const struct pfile *pf, const struct csvin_record *r,
 	       char *label, size_t size);
 
+/*
+ * pfile_describe: say in rep (may be NULL) how canonical column c of
+ * profile p is read: expression e with its options, or, when missing is
+ * not NULL, that the file lacks that column.
+ */
+void pfile_describe(struct profile_report *rep, const struct profile *p,
+		    int c, const struct pexpr *e, const char *missing);
+
+/* pfile_list_columns: say in rep (may be NULL) every column of header
+ * hdr with its position ("#7 (no header)" for a blank one). */
+void pfile_list_columns(struct profile_report *rep,
+			const struct csvin_record *hdr);
+
 /* pfile_field: field i of r trimmed of blanks (i < 0: ""). */
 const char *pfile_field(const struct csvin_record *r, int i, size_t *len);
 
