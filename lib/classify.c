@@ -162,6 +162,36 @@ static int load_map(struct classify *c, sqlite3 *db, struct nserr *err)
 }
 
 /* Append one row of the regions query to c->regions. */
+/* id[0..len) with ASCII letters lower-cased, into out (len bytes). */
+static void lower_id(const char *id, size_t len, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		out[i] = id[i] >= 'A' && id[i] <= 'Z' ? (char)(id[i] - 'A' + 'a')
+						      : id[i];
+}
+
+/* Index region idx under its lower-cased id; two ids that differ only in
+ * case make the folded id match neither (-1).  Returns 0 or NS_ENOMEM. */
+static int put_folded_id(struct classify *c, const char *id, int idx)
+{
+	char low[64];
+	size_t len = strlen(id);
+	int64_t *slot;
+	int rc;
+
+	if (len > sizeof low)
+		return 0;
+	lower_id(id, len, low);
+	rc = strmap_put(&c->regionci, low, len, idx, &slot, NULL);
+	if (rc < 0)
+		return rc;
+	if (rc == 0 && *slot != idx)
+		*slot = -1;
+	return 0;
+}
+
 static int add_region(struct classify *c, sqlite3_stmt *st, size_t *cap)
 {
 	struct classify_region *r;
@@ -187,7 +217,8 @@ static int add_region(struct classify *c, sqlite3_stmt *st, size_t *cap)
 	    (sqlite3_column_type(st, 2) != SQLITE_NULL && !r->parent_id))
 		return NS_ENOMEM;
 	if (strmap_put(&c->regionids, r->id, strlen(r->id),
-		       (int64_t)(c->nregions - 1), NULL, NULL) < 0)
+		       (int64_t)(c->nregions - 1), NULL, NULL) < 0 ||
+	    put_folded_id(c, r->id, (int)(c->nregions - 1)) < 0)
 		return NS_ENOMEM;
 	if (strcmp(r->id, "unknown") == 0)
 		c->unknown = (int)(c->nregions - 1);
@@ -252,7 +283,8 @@ int classify_load(struct classify *c, sqlite3 *db, struct nserr *err)
 
 	memset(c, 0, sizeof *c);
 	if (strmap_init(&c->prefixes) || strmap_init(&c->catnames) ||
-	    strmap_init(&c->keys) || strmap_init(&c->regionids))
+	    strmap_init(&c->keys) || strmap_init(&c->regionids) ||
+	    strmap_init(&c->regionci))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	if ((rc = load_categories(c, db, err)) != 0 ||
 	    (rc = load_map(c, db, err)) != 0 ||
@@ -287,6 +319,7 @@ void classify_release(struct classify *c)
 	strmap_release(&c->catnames);
 	strmap_release(&c->keys);
 	strmap_release(&c->regionids);
+	strmap_release(&c->regionci);
 	memset(c, 0, sizeof *c);
 }
 
@@ -345,6 +378,12 @@ int classify_category_name(const struct classify *c, const char *s,
 int classify_region_id(const struct classify *c, const char *id, size_t len)
 {
 	int64_t *v = strmap_get(&c->regionids, id, len);
+	char low[64];
+
+	if (v || len > sizeof low)
+		return v ? (int)*v : -1;
+	lower_id(id, len, low);
+	v = strmap_get(&c->regionci, low, len);
 	return v ? (int)*v : -1;
 }
 

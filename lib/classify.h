@@ -32,6 +32,7 @@ struct classify {
 	struct strmap catnames;  /* folded id / name_en / name_fr -> index */
 	struct strmap keys;      /* FSA or ZIP -> region index */
 	struct strmap regionids; /* region id -> region index */
+	struct strmap regionci;  /* lower-cased id -> index, -1 ambiguous */
 	char **cats;             /* category ids by index */
 	char **cat_en, **cat_fr; /* category names by index */
 	size_t ncats;
@@ -115,7 +116,9 @@ int classify_region_of(const struct classify *c, const struct postal *pc);
 int classify_resolve(const struct classify *c, const char *s, size_t len,
 		     struct classify_place *out, const char **why);
 
-/* classify_region_id: region index of a region id, or -1. */
+/* classify_region_id: region index of a region id, or -1.  An id that is
+ * not one as written matches in any (ASCII) case, unless two ids differ
+ * only in case. */
 int classify_region_id(const struct classify *c, const char *id, size_t len);
 
 #endif

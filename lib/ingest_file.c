@@ -262,8 +262,11 @@ int ifile_reject(struct ifile *f, const struct porigin *o,
 
 	run->st->rows_rejected++;
 	f->rejected++;
+	f->issues.file = o->file;
+	f->issues.line = (unsigned long long)o->line;
 	tally_add(&f->issues, "reject", ft->column, ft->reason, ft->value,
 		  ft->value_len);
+	f->issues.file = NULL;
 	if (f->opts->report)
 		profile_report_reject(f->opts->report, ft->column, ft->reason,
 				      o->file, (unsigned long long)o->line,
@@ -320,13 +323,40 @@ static void report_good(struct ifile *f, const struct need_row *nr,
 	profile_report_row(rep, nr, cl, where);
 }
 
+/* Examples of the need columns' issues (slots from..) found while the
+ * tally pointed at the contact's row: point them at the need's row. */
+static void need_examples(struct issue_tally *t, size_t from,
+			  const struct porigin *oc, const struct porigin *on)
+{
+	static const char reason_key[] = "field\x1funmet_reason\x1f";
+	char tmp[sizeof t->slots[0].example];
+	size_t i;
+
+	for (i = from; oc != on && i < t->n; i++) {
+		struct issue_slot *sl = &t->slots[i];
+		const char *q = strstr(sl->example, " '");
+		if (strncmp(sl->key, reason_key, sizeof reason_key - 1) != 0)
+			continue;
+		snprintf(tmp, sizeof tmp, "%.100s:%llu%s", on->file,
+			 (unsigned long long)on->line, q ? q : "");
+		memcpy(sl->example, tmp, sizeof tmp);
+	}
+}
+
 int ifile_row(struct ifile *f, const struct canon_row *cr,
 	      const struct porigin *oc, const struct porigin *on)
 {
 	struct need_row nr;
 	struct row_fault ft;
+	size_t n0 = f->issues.n;
+	int bad;
 
-	if (row_check(f->run->cl, cr, &nr, &ft, &f->issues))
+	f->issues.file = oc->file;
+	f->issues.line = (unsigned long long)oc->line;
+	bad = row_check(f->run->cl, cr, &nr, &ft, &f->issues);
+	f->issues.file = NULL;
+	need_examples(&f->issues, n0, oc, on);
+	if (bad)
 		return ifile_reject(f, ft.col >= 0 &&
 				    profile_col_is_contact(ft.col) ? oc : on,
 				    &ft);

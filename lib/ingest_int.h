@@ -66,21 +66,30 @@ struct row_fault {
 	char reason[160];
 };
 
+/* The offending value kept in an issue example: at most this many bytes
+ * (cut on a UTF-8 boundary, then "..."); needstat-schema(5). */
+#define ISSUE_VALUE_MAX 64
+
 /* Tally of issues (kind 'reject' or 'field') by column and reason. */
 struct issue_tally {
 	struct strmap index;         /* "kind\x1fcolumn\x1freason" -> slot */
 	struct issue_slot {
 		const char *key;         /* owned by index */
 		long count;
-		char example[64];
+		char example[192];       /* "FILE:LINE 'value'" */
 	} *slots;
 	size_t n, cap;
+	const char *file;            /* where the next issues are, or NULL: */
+	unsigned long long line;     /* examples are then kept as given */
 };
 
 int tally_init(struct issue_tally *t);
 void tally_release(struct issue_tally *t);
 void tally_clear(struct issue_tally *t);
-/* tally_add: count one issue; example is kept for the first of its kind. */
+/* tally_add: count one issue; example is kept for the first of its kind,
+ * as "FILE:LINE 'value'" when t->file is set (the value cut to
+ * ISSUE_VALUE_MAX bytes; in a postal_code value, the last three characters
+ * of anything shaped like a full postal code masked with '*'). */
 int tally_add(struct issue_tally *t, const char *kind, const char *column,
 	      const char *reason, const char *example, size_t example_len);
 /* tally_add_n: the same, count times. */

@@ -16,6 +16,7 @@
 
 #include "profile_int.h"
 #include "profile_value.h"
+#include "profile_xform.h"
 
 #define PROFILE_FILE_MAX (1 << 20)
 
@@ -97,13 +98,19 @@ static int check_whole(struct pparse *x)
 					canon_names[req[i]], req[i] == CC_STATUS
 					? " (for an export that records requests"
 					  " only, write need_status = "
-					  "\"unrecorded\")" : "");
+					  "\"unrecorded\")" : req[i] ==
+					CC_CONTACT_ID ? " (for an export without "
+					"a contact id, write contact_id = @row "
+					"for one contact per row, or a key from "
+					"columns such as Date + Time + Line)"
+					: "");
 		if (!p->col[CC_CODE].expr.n && !p->col[CC_CATEGORY].expr.n)
 			return nserr_set(x->err, NS_ECONFIG, "%s: [columns] maps"
 				" neither need_code nor need_category", x->path);
 		for (c = 0; c < CC_N; c++)
 			if ((p->col[c].map || p->col[c].nforms ||
-			     p->col[c].has_zone || p->col[c].split[0]) &&
+			     p->col[c].has_zone || p->col[c].split[0] ||
+			     px_active(&p->col[c])) &&
 			    !p->col[c].expr.n)
 				return nserr_set(x->err, NS_ECONFIG, "%s:%d: [%s] "
 					"%s is not mapped in [columns]", x->path,
@@ -292,7 +299,10 @@ void profile_free(struct profile *p)
 	if (!p)
 		return;
 	for (c = 0; c < CC_N; c++) {
+		int k;
 		pv_expr_release(&p->col[c].expr);
+		for (k = 0; k < p->col[c].npat; k++)
+			px_pattern_release(&p->col[c].pat[k]);
 		if (p->col[c].map) {
 			pmap_release(p->col[c].map);
 			free(p->col[c].map);
@@ -323,7 +333,7 @@ int profile_is_plain(const struct profile *p)
 		return 0;
 	for (c = 0; c < CC_N; c++)
 		if (p->col[c].map || p->col[c].nforms || p->col[c].has_zone ||
-		    p->col[c].split[0])
+		    p->col[c].split[0] || px_active(&p->col[c]))
 			return 0;
 	return 1;
 }

@@ -15,6 +15,7 @@
 #ifndef NEEDSTAT_PROFILE_H
 #define NEEDSTAT_PROFILE_H
 
+#include <regex.h>
 #include <stddef.h>
 
 #include "datetime.h"
@@ -24,10 +25,15 @@
 
 #define PROFILE_MAX_FORMATS 4
 #define PROFILE_SPLIT_MAX 8
+#define PROFILE_MAX_PATTERNS 8
 
-/* One term of a column expression: a source header or a constant text. */
+/*
+ * One term of a column expression: a source header (by name, or "#N" for
+ * the N-th column), a constant text, or "@row" (the file and line).
+ */
 struct pterm {
 	int is_text;             /* 1: constant text; 0: source header */
+	int is_row;              /* 1: @row, "FILE:LINE" of the record */
 	char *text;              /* owned; header name as written (trimmed) */
 	size_t len;
 };
@@ -53,8 +59,23 @@ struct pmap {
 	int line;
 };
 
+/* A rewrite rule of a column: the first match of re becomes repl. */
+struct ppattern {
+	regex_t re;
+	char *repl;              /* owned; \0..\9 name groups, \\ is one \ */
+	char *text;              /* owned; the rule as written (dry run) */
+	int line;
+};
+
+enum { PCASE_KEEP, PCASE_UPPER, PCASE_LOWER };
+
 struct pcol {
 	struct pexpr expr;
+	int trim;                /* 1: blanks and NBSP trimmed, inner runs one */
+	int casing;              /* PCASE_* */
+	struct ppattern pat[PROFILE_MAX_PATTERNS];
+	int npat;
+	int pad;                 /* digits left-padded with 0 to this width */
 	enum dt_form forms[PROFILE_MAX_FORMATS];
 	int nforms;              /* 0: ISO text passed through unchanged */
 	int has_zone, zone_min;  /* fixed zone for values without one */
@@ -87,7 +108,8 @@ struct profile {
 	struct pcol col[CC_N];
 	char *need_id;           /* rows with one need id are one need */
 	int need_id_line;
-	int drop_blank, drop_duplicates;
+	int drop_blank;
+	int drop_duplicates;     /* 0 no; 1 the whole row; 2 mapped columns */
 	struct pdrop *drops;
 	size_t ndrops;
 	int join;                /* [contacts] and [needs]: two files */

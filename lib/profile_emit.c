@@ -1,10 +1,11 @@
 /*
- * profile_emit: the last steps of a profile row before validation: value
- * maps (canonical value = source values), the date-time read with the
- * profile's formats and zone and handed on as ISO 8601, agencies split on
- * the profile's separator, referrals counted from the agencies of a
- * regrouped need, and a multi-value need_code or need_category cell split
- * into one row per value.  Then ifile_row validates and stores each row.
+ * profile_emit: the last steps of a profile row before validation:
+ * rewrites (trim, case, patterns, pad) and value maps (canonical value =
+ * source values), the date-time read with the profile's formats and zone
+ * and handed on as ISO 8601, agencies split on the profile's separator,
+ * referrals counted from the agencies of a regrouped need, and a
+ * multi-value need_code or need_category cell split into one row per
+ * value.  Then ifile_row validates and stores each row.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,16 +14,21 @@
 #include "ingest_file.h"
 #include "profile.h"
 #include "profile_report.h"
+#include "profile_map.h"
 #include "profile_value.h"
+#include "profile_xform.h"
 
-/* Apply column c's value map to *v (if any entry matches). */
-static void map_value(struct ifile *f, int c, const char **v, size_t *len)
+/* Apply column c's rewrites (trim, case, patterns, pad), then its value
+ * map (if any entry matches).  Returns 0 or NS_ENOMEM. */
+static int map_value(struct ifile *f, int c, const char **v, size_t *len)
 {
 	const struct pmap *m = f->opts->prof->col[c].map;
 	int exact, ti;
 
+	if (px_apply(&f->opts->prof->col[c], &f->pf->xb[c], v, len) != 0)
+		return nserr_set(f->err, NS_ENOMEM, "out of memory");
 	if (!m || !*v)
-		return;
+		return 0;
 	ti = pmap_find(m, *v, *len, &exact);
 	if (ti >= 0) {
 		*v = m->to[ti];
@@ -38,6 +44,7 @@ static void map_value(struct ifile *f, int c, const char **v, size_t *len)
 			profile_report_value(f->opts->report, canon_names[c], s,
 					     n);
 	}
+	return 0;
 }
 
 /* Agencies separated by the profile's separator, joined with ';'. */
@@ -102,8 +109,9 @@ static int split_rows(struct ifile *f, struct canon_row *cr, int c,
 		if (b > a) {
 			cr->v[c] = a;
 			cr->len[c] = (size_t)(b - a);
-			map_value(f, c, &cr->v[c], &cr->len[c]);
-			rc = ifile_row(f, cr, oc, on);
+			rc = map_value(f, c, &cr->v[c], &cr->len[c]);
+			if (!rc)
+				rc = ifile_row(f, cr, oc, on);
 			rows++;
 		}
 		s = hit + sl;
@@ -167,8 +175,9 @@ int prof_emit(struct ifile *f, const struct prow *in,
 			split = c;
 	}
 	for (c = 0; c < CC_N; c++)
-		if (c != split)
-			map_value(f, c, &cr.v[c], &cr.len[c]);
+		if (c != split && (rc = map_value(f, c, &cr.v[c],
+						   &cr.len[c])) != 0)
+			return rc;
 	if (constant_status(p) && blank(cr.v[CC_CODE], cr.len[CC_CODE]) &&
 	    blank(cr.v[CC_CATEGORY], cr.len[CC_CATEGORY]))
 		cr.v[CC_STATUS] = NULL;     /* a contact with no request */

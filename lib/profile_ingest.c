@@ -183,6 +183,47 @@ static int stage(struct ifile *f, const struct csvin_record *r,
 			   tlen, row, f->err);
 }
 
+/*
+ * Drop record r when key (r itself, or its mapped values) repeats one seen
+ * earlier in the file: returns 1 (dropped and counted as "duplicate row"),
+ * 0 when new, or a negative status.
+ */
+static int duplicate(struct ifile *f, const struct csvin_record *r,
+		     const struct csvin_record *key)
+{
+	char ex[600];
+	uint64_t first = 0;
+	int rc = pstage_dup(f->stage, key, r->line, &first, f->err);
+
+	if (rc != 1)
+		return rc;
+	snprintf(ex, sizeof ex, "%s:%llu (= line %llu)", f->name,
+		 (unsigned long long)r->line, (unsigned long long)first);
+	drop(f, "duplicate row", ex);
+	return 1;
+}
+
+/* The values a row is loaded from (drop_duplicate_rows = mapped): the
+ * canonical columns as mapped, the join key and the need id, in *m. */
+static void mapped_record(const struct ifile *f, const struct csvin_record *r,
+			  const struct prow *row, struct csvin_record *m,
+			  const char **v, size_t *len)
+{
+	int c;
+
+	for (c = 0; c < CC_N; c++) {
+		v[c] = row->v[c] ? row->v[c] : "";
+		len[c] = row->v[c] ? row->len[c] : 0;
+	}
+	v[CC_N] = pfile_field(r, f->pf->key_idx, &len[CC_N]);
+	v[CC_N + 1] = pfile_field(r, f->pf->nid_idx, &len[CC_N + 1]);
+	memset(m, 0, sizeof *m);
+	m->line = r->line;
+	m->nfields = CC_N + 2;
+	m->field = v;
+	m->len = len;
+}
+
 int prof_record(struct ifile *f, const struct csvin_record *r)
 {
 	const struct profile *p = f->opts->prof;
@@ -190,7 +231,6 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 	struct row_fault ft;
 	struct prow row;
 	char label[300], ex[600];
-	uint64_t first = 0;
 	int rc;
 
 	if (!f->header_done)
@@ -208,19 +248,18 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 			return rc;
 		return drop(f, label, ex);
 	}
-	if (p->drop_duplicates) {
-		rc = pstage_dup(f->stage, r, r->line, &first, f->err);
-		if (rc < 0)
-			return rc;
-		if (rc == 1) {
-			snprintf(ex, sizeof ex, "%s:%llu (= line %llu)", f->name,
-				 (unsigned long long)r->line,
-				 (unsigned long long)first);
-			return drop(f, "duplicate row", ex);
-		}
-	}
+	if (p->drop_duplicates == 1 && (rc = duplicate(f, r, r)) != 0)
+		return rc < 0 ? rc : 0;
 	if (pfile_eval(f->pf, r, &row) != 0)
 		return nserr_set(f->err, NS_ENOMEM, "out of memory");
+	if (p->drop_duplicates == 2) {
+		struct csvin_record m;
+		const char *mv[CC_N + 2];
+		size_t ml[CC_N + 2];
+		mapped_record(f, r, &row, &m, mv, ml);
+		if ((rc = duplicate(f, r, &m)) != 0)
+			return rc < 0 ? rc : 0;
+	}
 	if (f->side >= 0 || p->need_id)
 		return stage(f, r, &o, &row, NULL);
 	return prof_emit(f, &row, &o, &o);

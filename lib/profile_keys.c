@@ -11,6 +11,7 @@
 
 #include "profile_int.h"
 #include "profile_value.h"
+#include "profile_xform.h"
 
 static char *dup_str(const char *s)
 {
@@ -75,12 +76,21 @@ static int key_profile(struct pparse *x, const char *k, const char *v)
 		p->need_id_line = x->line;
 		return set_str(x, &p->need_id, v);
 	}
-	if (!strcmp(k, "drop_blank_rows") || !strcmp(k, "drop_duplicate_rows")) {
+	if (!strcmp(k, "drop_duplicate_rows")) {
+		char m[8];
+		if (pv_fold(v, strlen(v), m, sizeof m) > 0 &&
+		    !strcmp(m, "mapped"))
+			return p->drop_duplicates = 2, 1;
+		if (yes_no(v, &b) != 0)
+			return pparse_fail(x, "profile", k, "'%s' is not yes, "
+				"no or mapped", v);
+		return p->drop_duplicates = b, 1;
+	}
+	if (!strcmp(k, "drop_blank_rows")) {
 		if (yes_no(v, &b) != 0)
 			return pparse_fail(x, "profile", k, "'%s' is not yes "
 				"or no", v);
-		*(k[5] == 'b' ? &p->drop_blank : &p->drop_duplicates) = b;
-		return 1;
+		return p->drop_blank = b, 1;
 	}
 	return pparse_fail(x, "profile", k, "unknown key (known: name, "
 		"description, skip_lines, need_id, drop_blank_rows, "
@@ -120,6 +130,52 @@ static int add_format(void *ctx, const char *s, size_t len, int quoted)
 			"formats", PROFILE_MAX_FORMATS), NS_ECONFIG;
 	f->c->forms[f->c->nforms++] = form;
 	return 0;
+}
+
+/* trim, case, pattern, pad: the rewrites before the value map. */
+static int key_col_rule(struct pparse *x, struct pcol *pc, const char *k,
+			const char *opt, const char *v)
+{
+	char why[400], low[8];
+
+	if (!strcmp(opt, "trim")) {
+		if (yes_no(v, &pc->trim) != 0)
+			return pparse_fail(x, "columns", k, "'%s' is not yes "
+				"or no", v);
+		return 1;
+	}
+	if (!strcmp(opt, "case")) {
+		if (pv_fold(v, strlen(v), low, sizeof low) < 0 ||
+		    (strcmp(low, "upper") && strcmp(low, "lower") &&
+		     strcmp(low, "keep")))
+			return pparse_fail(x, "columns", k, "'%s' is not upper, "
+				"lower or keep", v);
+		pc->casing = low[0] == 'u' ? PCASE_UPPER : low[0] == 'l'
+			? PCASE_LOWER : PCASE_KEEP;
+		return 1;
+	}
+	if (!strcmp(opt, "pad")) {
+		if (lines_value(v, &pc->pad) != 0 || pc->pad > 64)
+			return pparse_fail(x, "columns", k, "'%s' is not a "
+				"width (0..64 digits)", v);
+		return 1;
+	}
+	if (!strcmp(opt, "pattern")) {
+		int rc;
+		if (pc->npat == PROFILE_MAX_PATTERNS)
+			return pparse_fail(x, "columns", k, "more than %d "
+				"patterns", PROFILE_MAX_PATTERNS);
+		rc = px_pattern(v, &pc->pat[pc->npat], why, sizeof why);
+		if (rc == NS_ENOMEM)
+			return x->rc = nserr_set(x->err, rc, "out of memory"), 0;
+		if (rc)
+			return pparse_fail(x, "columns", k, "%s", why);
+		pc->pat[pc->npat++].line = x->line;
+		return 1;
+	}
+	return pparse_fail(x, "columns", k, "unknown option '%s' (known: "
+			   "formats, zone, split, trim, case, pattern, pad)",
+			   opt);
 }
 
 /* started_at.formats, .zone; need_code/need_category/referred_to.split */
@@ -168,8 +224,7 @@ static int key_col_option(struct pparse *x, int c, const char *k,
 		pc->split[n] = '\0';
 		return 1;
 	}
-	return pparse_fail(x, "columns", k, "unknown option '%s' (known: "
-			   "formats, zone, split)", opt);
+	return key_col_rule(x, pc, k, opt, v);
 }
 
 static int key_columns(struct pparse *x, const char *k, const char *v)

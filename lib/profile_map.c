@@ -38,6 +38,7 @@ void pfile_free(struct pfile *pf)
 	for (c = 0; c < CC_N; c++) {
 		free(pf->col[c].idx);
 		free(pf->buf[c]);
+		px_release(&pf->xb[c]);
 	}
 	free(pf->drop_idx);
 	free(pf);
@@ -62,13 +63,18 @@ const char *pfile_field(const struct csvin_record *r, int i, size_t *len)
 	return s;
 }
 
-/* Field index of header name s in the folded header index, or -1. */
-static int find(const struct strmap *ix, const char *s, size_t len)
+/* Field index of header name s in the folded header index (or of
+ * position "#N" among ncols fields), or -1. */
+static int find(const struct strmap *ix, size_t ncols, const char *s,
+		size_t len)
 {
 	char key[PV_KEY_MAX];
-	int k = pv_fold(s, len, key, sizeof key);
+	int k = pv_position(s, len);
 	int64_t *v;
 
+	if (k >= 0)
+		return (size_t)k < ncols ? k : -1;
+	k = pv_fold(s, len, key, sizeof key);
 	if (k <= 0 || !(v = strmap_get(ix, key, (size_t)k)))
 		return -1;
 	return (int)*v;
@@ -104,10 +110,12 @@ int pfile_guess_side(const struct profile *p, const struct csvin_record *hdr)
 	for (c = 0; c < CC_N; c++)
 		for (t = 0; t < p->col[c].expr.n; t++) {
 			const struct pterm *pt = &p->col[c].expr.t[t];
-			if (!pt->is_text && find(&ix, pt->text, pt->len) >= 0)
+			if (!pt->is_text && !pt->is_row &&
+			    find(&ix, hdr->nfields, pt->text, pt->len) >= 0)
 				score[profile_col_is_contact(c) ? 0 : 1]++;
 		}
-	if (p->need_id && find(&ix, p->need_id, strlen(p->need_id)) >= 0)
+	if (p->need_id && find(&ix, hdr->nfields, p->need_id,
+			       strlen(p->need_id)) >= 0)
 		score[1]++;
 	strmap_release(&ix);
 	return score[1] > score[0] ? PSIDE_NEEDS : PSIDE_CONTACTS;
@@ -125,47 +133,6 @@ static struct pexpr expr_of(const struct profile *p, int c,
 	tmp->text = (char *)canon_names[c];
 	tmp->len = strlen(canon_names[c]);
 	return e;
-}
-
-static void describe(struct profile_report *rep, const struct profile *p,
-		     int c, const struct pexpr *e, const char *missing)
-{
-	const struct pcol *pc = &p->col[c];
-	char line[900], notes[200] = "";
-	size_t used = 0, t, nl = 0;
-	int i;
-
-	if (!rep)
-		return;
-	for (t = 0; t < e->n && used < sizeof line - 1; t++) {
-		int n = snprintf(line + used, sizeof line - used, "%s%s%s%s",
-				 t ? " + " : "", e->t[t].is_text ? "\"" : "",
-				 e->t[t].text, e->t[t].is_text ? "\"" : "");
-		if (n > 0)
-			used += (size_t)n;
-	}
-	for (i = 0; i < pc->nforms; i++)
-		nl += (size_t)snprintf(notes + nl, sizeof notes - nl, "%s%s",
-				       i ? ", " : " [formats ",
-				       pv_format_name(pc->forms[i]));
-	if (pc->nforms && nl < sizeof notes)
-		nl += (size_t)snprintf(notes + nl, sizeof notes - nl, "]");
-	if (pc->has_zone && nl < sizeof notes)
-		nl += (size_t)snprintf(notes + nl, sizeof notes - nl,
-			" [zone %+03d:%02d when none given]", pc->zone_min / 60,
-			abs(pc->zone_min) % 60);
-	if (pc->split[0] && nl < sizeof notes)
-		nl += (size_t)snprintf(notes + nl, sizeof notes - nl,
-				       " [split on \"%s\"]", pc->split);
-	if (pc->map && nl < sizeof notes)
-		snprintf(notes + nl, sizeof notes - nl, " [value map, line %d]",
-			 pc->map->line);
-	if (missing)
-		profile_report_say(rep, "  %-13s <- %s  (NOT FOUND: no column "
-				   "'%s')", canon_names[c], line, missing);
-	else
-		profile_report_say(rep, "  %-13s <- %s%s", canon_names[c],
-				   line, notes);
 }
 
 static int required(const struct pfile *pf, int c)
@@ -201,6 +168,29 @@ static int missing_col(struct pfile *pf, int c, const char *name,
 	return 0;
 }
 
+/* Warn when contact_id is read from no column: each row, or the whole
+ * file, is then one contact. */
+static void no_contact_id(const struct pfile *pf, const struct pexpr *e,
+			  const char *fname, pfile_warn_fn warn, void *ctx)
+{
+	char msg[700];
+	size_t t;
+	int row = 0;
+
+	for (t = 0; t < e->n; t++) {
+		if (!e->t[t].is_text && !e->t[t].is_row)
+			return;
+		row |= e->t[t].is_row;
+	}
+	snprintf(msg, sizeof msg, "%s: contact_id is read from no column (%s:"
+		 "%d): %s", fname, pf->p->path, pf->p->col[CC_CONTACT_ID]
+		 .expr.line, row ? "each row is a contact of its own (@row), so "
+		 "a caller with several needs counts as several contacts"
+		 : "every row is the same contact");
+	if (warn)
+		warn(ctx, msg);
+}
+
 static int resolve_col(struct pfile *pf, int c, const struct strmap *ix,
 		       const struct csvin_record *hdr, const char *fname,
 		       struct profile_report *rep, pfile_warn_fn warn,
@@ -222,19 +212,21 @@ static int resolve_col(struct pfile *pf, int c, const struct strmap *ix,
 		return NS_ENOMEM;
 	r->nt = e.n;
 	for (t = 0; t < e.n; t++) {
-		r->idx[t] = e.t[t].is_text ? -1 : find(ix, e.t[t].text,
-						       e.t[t].len);
-		if (!e.t[t].is_text && r->idx[t] < 0 && !missing)
+		r->idx[t] = e.t[t].is_row ? -2 : e.t[t].is_text ? -1
+			  : find(ix, hdr->nfields, e.t[t].text, e.t[t].len);
+		if (!e.t[t].is_text && r->idx[t] == -1 && !missing)
 			missing = e.t[t].text;
 	}
 	if (!missing) {
 		r->on = 1;
-		describe(rep, pf->p, c, &e, NULL);
+		pfile_describe(rep, pf->p, c, &e, NULL);
+		if (c == CC_CONTACT_ID)
+			no_contact_id(pf, &e, fname, warn, ctx);
 		return 0;
 	}
 	if (pf->p->has_columns || required(pf, c))
-		describe(rep, pf->p, c, &e, pf->p->has_columns ? missing
-			 : NULL);
+		pfile_describe(rep, pf->p, c, &e, pf->p->has_columns
+			       ? missing : NULL);
 	if (!pf->p->has_columns && !required(pf, c) && c != CC_CODE &&
 	    c != CC_CATEGORY)
 		return 0;            /* canonical: optional and absent */
@@ -271,15 +263,20 @@ static void ignored(const struct pfile *pf, const struct csvin_record *hdr,
 		used[pf->nid_idx] = 1;
 	list[0] = '\0';
 	for (i = 0; i < hdr->nfields; i++) {
-		if (used[i] || !hdr->len[i])
+		int w;
+		if (used[i] || (!hdr->len[i] && !pf->p->has_columns))
 			continue;
 		k++;
-		if (n < sizeof list - 1) {
-			int w = snprintf(list + n, sizeof list - n, "%s'%s'",
-					 n ? ", " : "", hdr->field[i]);
-			if (w > 0)
-				n += (size_t)w;
-		}
+		if (n >= sizeof list - 1)
+			continue;
+		if (hdr->len[i])
+			w = snprintf(list + n, sizeof list - n, "%s'%s'",
+				     n ? ", " : "", hdr->field[i]);
+		else
+			w = snprintf(list + n, sizeof list - n, "%s#%zu (no "
+				     "header)", n ? ", " : "", i + 1);
+		if (w > 0)
+			n += (size_t)w;
 	}
 	if (n >= sizeof list - 1)
 		memcpy(list + sizeof list - 5, "...", 4);
@@ -312,7 +309,8 @@ static int resolve_rest(struct pfile *pf, const struct strmap *ix,
 
 	for (i = 0; i < p->ndrops; i++) {
 		const struct pdrop *d = &p->drops[i];
-		pf->drop_idx[i] = find(ix, d->header, strlen(d->header));
+		pf->drop_idx[i] = find(ix, hdr->nfields, d->header,
+				       strlen(d->header));
 		if (pf->drop_idx[i] >= 0 && rep)
 			profile_report_say(rep, "  drop rule     %s (%s:%d)",
 					   d->header, p->path, d->line);
@@ -326,7 +324,8 @@ static int resolve_rest(struct pfile *pf, const struct strmap *ix,
 	}
 	if (pf->side >= 0) {
 		const char *key = p->side[pf->side].key;
-		if ((pf->key_idx = find(ix, key, strlen(key))) < 0)
+		if ((pf->key_idx = find(ix, hdr->nfields, key,
+					strlen(key))) < 0)
 			return nserr_set(err, NS_EDATA, "%s: no column '%s' "
 				"for the join key of the %s file (%s:%d)", fname,
 				key, pf->side ? "needs" : "contacts", p->path,
@@ -335,7 +334,8 @@ static int resolve_rest(struct pfile *pf, const struct strmap *ix,
 			profile_report_say(rep, "  join key      <- %s", key);
 	}
 	if (p->need_id && pf->side != PSIDE_CONTACTS) {
-		pf->nid_idx = find(ix, p->need_id, strlen(p->need_id));
+		pf->nid_idx = find(ix, hdr->nfields, p->need_id,
+				   strlen(p->need_id));
 		if (pf->nid_idx < 0)
 			return nserr_set(err, NS_EDATA, "%s: no column '%s' for "
 				"need_id (%s:%d)", fname, p->need_id, p->path,
@@ -358,11 +358,13 @@ int pfile_header(struct pfile *pf, int side, const struct csvin_record *hdr,
 
 	pf->side = side;
 	pf->ncols = hdr->nfields;
+	pf->fname = strrchr(fname, '/') ? strrchr(fname, '/') + 1 : fname;
 	if (rep)
 		profile_report_say(rep, "\nFile '%s'%s%s%s: header on line %llu,"
 			" %zu columns", fname, side >= 0 ? " (" : "",
 			side >= 0 ? sides[side] : "", side >= 0 ? ")" : "",
 			(unsigned long long)hdr->line, hdr->nfields);
+	pfile_list_columns(rep, hdr);
 	if (index_header(&ix, hdr) != 0) {
 		strmap_release(&ix);
 		return nserr_set(err, NS_ENOMEM, "out of memory");
@@ -417,8 +419,16 @@ static int eval_join(struct pfile *pf, int c, const struct pexpr *e,
 	for (t = 0; t < rs->nt; t++) {
 		const char *s = e->t[t].text;
 		size_t len = e->t[t].len;
+		char at[600];
 		if (rs->idx[t] >= 0)
 			s = pfile_field(r, rs->idx[t], &len);
+		if (rs->idx[t] == -2) {
+			int w = snprintf(at, sizeof at, "%s:%llu", pf->fname,
+					 (unsigned long long)r->line);
+			s = at;
+			len = w > 0 && (size_t)w < sizeof at ? (size_t)w
+							       : strlen(at);
+		}
 		if (grow(pf, c, n + len + 1) != 0)
 			return NS_ENOMEM;
 		memcpy(pf->buf[c] + n, s, len);
@@ -447,7 +457,7 @@ int pfile_eval(struct pfile *pf, const struct csvin_record *r,
 		if (rs->nt == 1 && rs->idx[0] >= 0) {
 			out->v[c] = r->field[rs->idx[0]];
 			out->len[c] = r->len[rs->idx[0]];
-		} else if (rs->nt == 1) {
+		} else if (rs->nt == 1 && rs->idx[0] == -1) {
 			out->v[c] = e->t[0].text;
 			out->len[c] = e->t[0].len;
 		} else if (eval_join(pf, c, e, r, out) != 0) {

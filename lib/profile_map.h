@@ -10,6 +10,7 @@
 #include "csvin.h"
 #include "profile.h"
 #include "profile_report.h"
+#include "profile_xform.h"
 
 /* Where values came from: for messages and the rejects file. */
 struct porigin {
@@ -42,6 +43,8 @@ struct pfile {
 	int key_idx, nid_idx;    /* join key / need id field, or -1 */
 	char *buf[CC_N];         /* joined values */
 	size_t cap[CC_N];
+	struct pxbuf xb[CC_N];   /* rewritten values (trim, case, ...) */
+	const char *fname;       /* the file's base name (for @row) */
 };
 
 /* Called with a warning about the file (a mapped column it lacks). */
@@ -87,6 +90,19 @@ int pfile_eval(struct pfile *pf, const struct csvin_record *r,
  */
 int pfile_drop(const struct pfile *pf, const struct csvin_record *r,
 	       char *label, size_t size);
+
+/*
+ * pfile_describe: say in rep (may be NULL) how canonical column c of
+ * profile p is read: expression e with its options, or, when missing is
+ * not NULL, that the file lacks that column.
+ */
+void pfile_describe(struct profile_report *rep, const struct profile *p,
+		    int c, const struct pexpr *e, const char *missing);
+
+/* pfile_list_columns: say in rep (may be NULL) every column of header
+ * hdr with its position ("#7 (no header)" for a blank one). */
+void pfile_list_columns(struct profile_report *rep,
+			const struct csvin_record *hdr);
 
 /* pfile_field: field i of r trimmed of blanks (i < 0: ""). */
 const char *pfile_field(const struct csvin_record *r, int i, size_t *len);

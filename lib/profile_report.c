@@ -136,6 +136,19 @@ void profile_report_drop(struct profile_report *r, const char *label,
 	add(r, &r->drops, label, example, 1);
 }
 
+/* len cut to ISSUE_VALUE_MAX bytes, not inside a UTF-8 character. */
+static size_t cut_utf8(const char *v, size_t len)
+{
+	size_t n = len;
+
+	if (n <= ISSUE_VALUE_MAX)
+		return n;
+	n = ISSUE_VALUE_MAX;
+	while (n && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 void profile_report_reject(struct profile_report *r, const char *column,
 			   const char *reason, const char *file,
 			   unsigned long long line, const char *v, size_t len)
@@ -144,8 +157,9 @@ void profile_report_reject(struct profile_report *r, const char *column,
 
 	snprintf(label, sizeof label, "%s: %s", column, reason);
 	if (len)
-		snprintf(ex, sizeof ex, "%s:%llu '%.*s'", file, line,
-			 (int)(len > 40 ? 40 : len), v);
+		snprintf(ex, sizeof ex, "%.100s:%llu '%.*s%s'", file, line,
+			 (int)cut_utf8(v, len), v,
+			 len > ISSUE_VALUE_MAX ? "..." : "");
 	else
 		snprintf(ex, sizeof ex, "%s:%llu", file, line);
 	add(r, &r->rejects, label, ex, 1);
@@ -154,11 +168,10 @@ void profile_report_reject(struct profile_report *r, const char *column,
 void profile_report_field(struct profile_report *r, const char *column,
 			  const char *reason, const char *example, long n)
 {
-	char label[256], ex[80];
+	char label[256];
 
 	snprintf(label, sizeof label, "%s: %s", column, reason);
-	snprintf(ex, sizeof ex, "'%s'", example ? example : "");
-	add(r, &r->fields, label, ex, n);
+	add(r, &r->fields, label, example, n);
 }
 
 void profile_report_code(struct profile_report *r, const char *code)

@@ -24,7 +24,7 @@
 struct report_item {
 	char *label;                 /* owned */
 	long count;
-	char ex[REPORT_EXAMPLES][112];
+	char ex[REPORT_EXAMPLES][192];
 	int nex;
 };
 

@@ -92,6 +92,7 @@ static int add_term(struct pexpr *e, const char *s, size_t len, int is_text)
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	e->t[e->n].is_text = is_text;
+	e->t[e->n].is_row = !is_text && len == 4 && !strncmp(s, "@row", 4);
 	e->t[e->n].text = copy;
 	e->t[e->n].len = len;
 	e->n++;
@@ -119,6 +120,21 @@ static int quoted(const char **pp, char *buf, size_t size, size_t *len)
 	*pp = p + 1;
 	*len = n;
 	return 0;
+}
+
+int pv_position(const char *s, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	if (len < 2 || len > 5 || s[0] != '#')
+		return -1;
+	for (i = 1; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		n = n * 10 + (s[i] - '0');
+	}
+	return n >= 1 ? n - 1 : -1;
 }
 
 void pv_expr_release(struct pexpr *e)
@@ -175,6 +191,12 @@ int pv_expr(const char *value, struct pexpr *out, const char **why)
 		    is_blank(start[1])))) {
 			*why = out->n ? "has an empty term around ' + '"
 				      : "is empty";
+			return NS_ECONFIG;
+		}
+		if (start[0] == '#' && len > 1 && start[1] >= '0' &&
+		    start[1] <= '9' && pv_position(start, len) < 0) {
+			*why = "names a column by position: #1 is the first "
+			       "column (#1 to #9999)";
 			return NS_ECONFIG;
 		}
 		if ((rc = add_term(out, start, len, 0)) != 0)

@@ -26,10 +26,17 @@ int pv_fold(const char *s, size_t len, char *buf, size_t size);
  * pv_expr: parse a column expression into *out (terms owned by *out; free
  * with pv_expr_release).  Terms are separated by " + " (a plus with a
  * blank on each side); a term in double quotes is a constant text (""
- * inside is one quote), any other term a source header name.  Returns 0,
+ * inside is one quote), "@row" the file and line of the record, "#N"
+ * the N-th column, any other term a source header name.  Returns 0,
  * NS_ECONFIG with *why a static phrase, or NS_ENOMEM.
  */
 int pv_expr(const char *value, struct pexpr *out, const char **why);
+
+/*
+ * pv_position: the 0-based field index named by "#N" (N >= 1, at most four
+ * digits) in s[0..len), or -1 when s is not of that form.
+ */
+int pv_position(const char *s, size_t len);
 
 /* pv_expr_release: free the terms of *e and clear it. */
 void pv_expr_release(struct pexpr *e);

@@ -184,6 +184,14 @@ static void test_regions(void)
 	CU_ASSERT_EQUAL(cl.regions[classify_region_id(&cl, "NU", 2)].parent,
 			classify_region_id(&cl, "CA", 2));
 	CU_ASSERT_EQUAL(cl.regions[classify_region_id(&cl, "CA", 2)].parent, -1);
+	/* region ids match in any case, as headers and values do */
+	CU_ASSERT_TRUE(classify_region_id(&cl, "ON", 2) >= 0);
+	CU_ASSERT_EQUAL(classify_region_id(&cl, "on", 2),
+			classify_region_id(&cl, "ON", 2));
+	CU_ASSERT_EQUAL(classify_region_id(&cl, "us-ca", 5),
+			classify_region_id(&cl, "US-CA", 5));
+	CU_ASSERT_EQUAL(classify_region_id(&cl, "UNKNOWN", 7), cl.unknown);
+	CU_ASSERT_EQUAL(classify_region_id(&cl, "ONT", 3), -1);
 }
 
 static void test_crosswalk_override(void)

@@ -19,6 +19,7 @@
 #include "csvin.h"
 #include "db.h"
 #include "ingest.h"
+#include "ingest_int.h"
 #include "nserr.h"
 #include "refdata.h"
 #include "testutil.h"
@@ -609,6 +610,58 @@ static void test_bad_rows_rejects_file(void)
 }
 
 /* Optional fields that fail: stored unknown, counted by column. */
+/* The example kept for the first issue of a kind (needstat-schema(5)). */
+static const char *example_of(const char *column, const char *v)
+{
+	static char got[256];
+	struct issue_tally t;
+
+	CU_ASSERT_EQUAL_FATAL(tally_init(&t), 0);
+	t.file = "in/calls.csv";
+	t.line = 12;
+	CU_ASSERT_EQUAL(tally_add(&t, "field", column, "why", v, strlen(v)), 0);
+	CU_ASSERT_EQUAL(tally_add(&t, "field", column, "why", "other", 5), 0);
+	CU_ASSERT_EQUAL_FATAL(t.n, 1);
+	CU_ASSERT_EQUAL(t.slots[0].count, 2);
+	snprintf(got, sizeof got, "%s", t.slots[0].example);
+	tally_release(&t);
+	return got;
+}
+
+static void test_issue_examples(void)
+{
+	char v[200], want[200];
+
+	CU_ASSERT_STRING_EQUAL(example_of("channel", "fax"),
+			       "in/calls.csv:12 'fax'");
+	/* an invalid postal value is shown, but never a full postal code */
+	CU_ASSERT_STRING_EQUAL(example_of("postal_code", "K1A 0B1 Ottawa"),
+			       "in/calls.csv:12 'K1A *** Ottawa'");
+	CU_ASSERT_STRING_EQUAL(example_of("postal_code", "k1a0b1x"),
+			       "in/calls.csv:12 'k1a***x'");
+	CU_ASSERT_STRING_EQUAL(example_of("postal_code", "90210-1234 CA"),
+			       "in/calls.csv:12 '90210-**** CA'");
+	CU_ASSERT_STRING_EQUAL(example_of("postal_code", "K1A-0B1,H2X 1Y4"),
+			       "in/calls.csv:12 'K1A-***,H2X ***'");
+	CU_ASSERT_STRING_EQUAL(example_of("postal_code", "N/A"),
+			       "in/calls.csv:12 'N/A'");
+	/* other columns keep such text */
+	CU_ASSERT_STRING_EQUAL(example_of("referred_to", "K1A 0B1"),
+			       "in/calls.csv:12 'K1A 0B1'");
+	/* 64 bytes kept, then "..."; never half a UTF-8 character */
+	memset(v, 'a', 70);
+	v[70] = '\0';
+	snprintf(want, sizeof want, "in/calls.csv:12 '%.64s...'", v);
+	CU_ASSERT_STRING_EQUAL(example_of("gender", v), want);
+	v[64] = '\0';
+	snprintf(want, sizeof want, "in/calls.csv:12 '%s'", v);
+	CU_ASSERT_STRING_EQUAL(example_of("gender", v), want);
+	memset(v, 'a', 63);
+	memcpy(v + 63, "\xC3\xA9\xC3\xA9", 5);
+	snprintf(want, sizeof want, "in/calls.csv:12 '%.63s...'", v);
+	CU_ASSERT_STRING_EQUAL(example_of("gender", v), want);
+}
+
 static void test_optional_fields(void)
 {
 	struct ingest_opts o;
@@ -624,11 +677,13 @@ static void test_optional_fields(void)
 		"'B014'"), "fr|null");
 	CU_ASSERT_STRING_EQUAL(qs("SELECT postal_key || '|' || region_id FROM "
 		"contacts WHERE source_contact_id = 'B015'"), "90210|US-CA");
+	/* examples: file (here a temporary path), line and value */
 	CU_ASSERT_STRING_EQUAL(qs("SELECT group_concat(column_name || '/' || "
-		"reason || '/' || count || '/' || example, ' ; ') FROM (SELECT * "
-		"FROM batch_issues WHERE kind = 'field' ORDER BY column_name)"),
-		"channel/is not a channel/1/fax ; "
-		"postal_code/is not a postal code or ZIP/2/N/A");
+		"reason || '/' || count || '/' || substr(example, instr(example, "
+		"'bad.csv:')), ' ; ') FROM (SELECT * FROM batch_issues WHERE "
+		"kind = 'field' ORDER BY column_name)"),
+		"channel/is not a channel/1/bad.csv:17 'fax' ; "
+		"postal_code/is not a postal code or ZIP/2/bad.csv:17 'N/A'");
 	CU_ASSERT_EQUAL_FATAL(st.nissues, 13);
 	CU_ASSERT_STRING_EQUAL(st.issues[0].kind, "reject");
 	CU_ASSERT_STRING_EQUAL(st.issues[0].column, "started_at");
@@ -1218,6 +1273,8 @@ static CU_TestInfo tests[] = {
 	{"bad rows: first 10 messages", test_bad_rows_messages},
 	{"bad rows: rejects file", test_bad_rows_rejects_file},
 	{"optional fields: unknown and counted", test_optional_fields},
+	{"issue examples: file, line, value, postal codes masked",
+	 test_issue_examples},
 	{"BOM, CRLF, quoted newlines: lines", test_bom_crlf_lines},
 	{"reasons are not doubled", test_reasons_not_doubled},
 	{"re-ingest the same file", test_reingest_same_file},

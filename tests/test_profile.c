@@ -431,7 +431,7 @@ static void test_parse_errors(void)
 		"a comment)");
 	CU_ASSERT_STRING_EQUAL(perr(COLS "need_code.color = red\n"),
 		"p.ini:6: [columns] need_code.color: unknown option 'color' "
-		"(known: formats, zone, split)");
+		"(known: formats, zone, split, trim, case, pattern, pad)");
 	CU_ASSERT_STRING_EQUAL(perr(COLS "channel = \"phone\" x\n"), "p.ini:6:"
 		" [columns] channel: '\"phone\" x' has text after a quoted text "
 		"(join terms with ' + ')");

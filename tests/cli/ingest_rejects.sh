@@ -26,8 +26,8 @@ expect_line err "$P: bad.csv:12: column 'started_at': '2024-00-10' is not a date
 expect_eq "$(q t.db "SELECT coalesce(channel, 'NULL'), coalesce(postal_key, 'NULL'), region_id FROM contacts WHERE source_contact_id = 'B011'")" "NULL|NULL|unknown" "fax, N/A -> unknown"
 expect_eq "$(q t.db "SELECT coalesce(postal_key, 'NULL'), language FROM contacts WHERE source_contact_id = 'B012'")" "NULL|fr" "Montréal -> unknown"
 expect_eq "$(q t.db "SELECT postal_key FROM contacts WHERE source_contact_id = 'B013'")" "90210" "ZIP+4 -> ZIP5"
-expect_eq "$(q t.db "SELECT column_name, count, example FROM batch_issues WHERE kind = 'field' ORDER BY column_name")" "channel|1|fax
-postal_code|2|N/A" "batch_issues fields"
+expect_eq "$(q t.db "SELECT column_name, count, example FROM batch_issues WHERE kind = 'field' ORDER BY column_name")" "channel|1|bad.csv:15 'fax'
+postal_code|2|bad.csv:15 'N/A'" "batch_issues fields: file, line and value"
 
 # --rejects FILE, and -q: bad rows still reported, no summary.
 init_db t2.db

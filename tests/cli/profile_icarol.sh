@@ -32,7 +32,7 @@ expect_line out "        2  duplicate row  e.g. CallReports.csv:9 (= line 6), Ne
 expect_line out "        1  its contact was dropped (Call Information - Call Type = Hang up)  e.g. Needs.csv:9" "dry run: need of a dropped contact"
 expect_line out "        1  CallReportNum: has no row in the contacts file  e.g. Needs.csv:13 '9999'" "dry run: orphan need"
 expect_line out "        1  started_at: is not a date (MM/DD/YYYY: day out of range for the month)  e.g. CallReports.csv:13 '3/32/2024 10:00:00 AM'" "dry run: bad date, with its file and line"
-expect_line out "        2  gender: is not a gender  e.g. 'Transgender'" "dry run: field left unknown"
+expect_line out "        2  gender: is not a gender  e.g. CallReports.csv:7 'Transgender'" "dry run: field left unknown, with its file and line"
 expect_line out "Dates: 2024-01-03 to 2024-03-15 (local dates of the contacts)" "dry run: dates"
 expect_line out "        2  gender: 'Transgender'" "dry run: value no map matched"
 

@@ -1,5 +1,5 @@
-# The worked example of needstat-profile(5) is run as written: calls.csv
-# and helpline.ini are taken from the man page, and the --dry-run and
+# The worked examples of needstat-profile(5) are run as written: the CSV
+# and profile files are taken from the man page, and the --dry-run and
 # ingest output it shows must be what the tools print (the run time of the
 # summary aside).  Also: the canonical profile named explicitly loads
 # exactly what no profile loads.
@@ -36,6 +36,42 @@ expect_eq "$(q a.db "SELECT group_concat(c || '=' || n, ' ') FROM (SELECT catego
 	"food=2 health=1 housing=1" "man page example: needs by category"
 expect_eq "$(q a.db "SELECT group_concat(agency, '|') FROM referrals")" \
 	"Ottawa Food Bank|Parkdale Pantry|Daily Bread|Health Link" "man page example: agencies split on |"
+
+# The spreadsheet copy: trim, case, pattern and pad rules, a column named
+# by position (#1, blank header), duplicates of the mapped columns, and a
+# region id in lower case, as the man page shows them.
+extract intake.csv >intake.csv
+extract intake.ini >intake.ini
+expect_eq "$(wc -l <intake.csv)" "7" "man page: intake.csv extracted"
+expect_eq "$(grep -c 'pattern' intake.ini)" "2" "man page: intake.ini extracted"
+init_db i.db
+run "$NS_BIN/needstat-ingest" --db i.db --profile intake.ini --dry-run intake.csv
+expect_rc 0 "man page dry run (intake)"
+{ cat out; cat err; } | norm /dev/stdin >got.txt
+extract 'intake dry-run' | norm /dev/stdin >want.txt
+expect_file got.txt want.txt "man page: the intake dry run shown is the dry run"
+run "$NS_BIN/needstat-ingest" --db i.db --profile intake.ini intake.csv
+expect_rc 0 "man page ingest (intake)"
+expect_eq "$(q i.db "SELECT group_concat(source_contact_id || '=' || coalesce(postal_key, '-') || '/' || region_id || '/' || region_given, ' ') FROM (SELECT * FROM contacts ORDER BY source_contact_id)")" \
+	"in-1041=06001/US-CT/0 in-1042=02134/US-MA/0 in-1043=K1A/ON/0 in-1044=-/ON/1" \
+	"man page example: ZIPs padded, ZIP+4 cut, region id 'on' is ON, duplicate dropped"
+expect_eq "$(q i.db "SELECT group_concat(t.code, ' ') FROM (SELECT c.code FROM needs n JOIN codes c ON c.id = n.code_id ORDER BY c.code) t")" \
+	"BD-1800 BD-1800.2000 BH-1800.8500 LH-2700" "man page example: codes upper-cased and given their dash"
+
+# The walk-in tally sheet: no contact id, one contact per row (@row).
+extract walkin.csv >walkin.csv
+extract walkin.ini >walkin.ini
+init_db w.db
+run "$NS_BIN/needstat-ingest" --db w.db --profile walkin.ini walkin.csv
+expect_rc 0 "man page ingest (walkin)"
+norm err >got.txt
+extract 'walkin ingest' | norm /dev/stdin >want.txt
+expect_file got.txt want.txt "man page: the walk-in ingest shown is the ingest (with its warning)"
+expect_eq "$(q w.db "SELECT group_concat(source_contact_id, ' ') FROM (SELECT source_contact_id FROM contacts ORDER BY id)")" \
+	"walkin.csv:2 walkin.csv:3 walkin.csv:4" "man page example: @row ids"
+run "$NS_BIN/needstat-ingest" --db w.db --profile walkin.ini walkin.csv
+expect_rc 0 "man page walkin loaded again"
+expect_eq "$(q w.db "SELECT count(*) FROM contacts")" "3" "@row: the same file loaded again replaces its contacts"
 
 # --profile canonical is the canonical CSV: the same load as no profile.
 HDR=contact_id,started_at,channel,language,postal_code,region,age_group,gender,need_code,need_category,need_status,unmet_reason,referrals,referred_to
