@@ -654,7 +654,7 @@ static void test_issue_examples(void)
 	snprintf(want, sizeof want, "in/calls.csv:12 '%.64s...'", v);
 	CU_ASSERT_STRING_EQUAL(example_of("gender", v), want);
 	v[64] = '\0';
-	snprintf(want, sizeof want, "in/calls.csv:12 '%s'", v);
+	snprintf(want, sizeof want, "in/calls.csv:12 '%.64s'", v);
 	CU_ASSERT_STRING_EQUAL(example_of("gender", v), want);
 	memset(v, 'a', 63);
 	memcpy(v + 63, "\xC3\xA9\xC3\xA9", 5);
