@@ -84,6 +84,8 @@ struct rctx {
 	int pop_missing;            /* rows whose region has no population */
 	char pop_source[160];
 	int used[4];                /* RS_* kinds computed */
+	int64_t needs_all;          /* needs of the period (status reports) */
+	int64_t needs_unrec;        /* of which status not recorded */
 };
 
 /* rstore_release: free the store's contents. */
@@ -130,6 +132,23 @@ int rsupp_apply(struct rctx *x);
 
 /* rnotes_add: the notes of x->t (report_notes.c). */
 int rnotes_add(struct rctx *x);
+
+/* rcover_months: the note on the months of x's period that no batch
+ * covers (and the meta key "months_no_data"); none when all are covered
+ * (report_cover.c).  Returns 0 or a database status. */
+int rcover_months(struct rctx *x);
+
+/* rcover_status_count: for a report whose query returns a column
+ * 'recorded', count the needs of the period (with the filters) and those
+ * whose status was not recorded into x->needs_all and x->needs_unrec
+ * (both 0 otherwise).  Returns 0 or a database status. */
+int rcover_status_count(struct rctx *x);
+
+/* rcover_status: for a report whose query returns a column 'recorded'
+ * (it depends on a need's met or unmet status), the note on the needs of
+ * the period whose status was not recorded and the batches they come
+ * from; none when every need has a status.  Returns 0 or a status. */
+int rcover_status(struct rctx *x);
 
 /* report_prepare: prepare sql (one read-only statement of the report,
  * `what` names it in messages) and bind its parameters (report_run.c). */

@@ -342,6 +342,9 @@ static int empty_note(struct rctx *x)
 
 	if (table_nrows(x->t) > 0 || period_months(&x->per) == 0)
 		return 0;
+	/* needs there are, without a status: rcover_status() says so */
+	if (x->needs_unrec > 0 && x->needs_unrec == x->needs_all)
+		return 0;
 	period_label(&x->per, x->o->fy_start, NS_EN, NF_TEXT, lab[0], 300);
 	period_label(&x->per, x->o->fy_start, NS_FR, NF_TEXT, lab[1], 300);
 	snprintf(en, sizeof en, "No data for %s%s.", lab[0],
@@ -384,8 +387,9 @@ int rnotes_add(struct rctx *x)
 	int rc;
 
 	if ((rc = subtitle(x)) != 0 || (rc = set_meta(x)) != 0 ||
-	    (rc = empty_note(x)) != 0 || (rc = period_note(x)) != 0 ||
-	    (rc = source_note(x)) != 0)
+	    (rc = rcover_status_count(x)) != 0 || (rc = empty_note(x)) != 0 || (rc = period_note(x)) != 0 ||
+	    (rc = source_note(x)) != 0 || (rc = rcover_months(x)) != 0 ||
+	    (rc = rcover_status(x)) != 0)
 		return rc;
 	for (i = 0; i < x->r->nstats; i++)
 		if (x->r->stats[i].kind == RS_POPULATION)

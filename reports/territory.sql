@@ -44,6 +44,8 @@ WITH lvl AS (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid,
          sum(a.needs) AS needs,
          sum(CASE WHEN a.status = 'unmet' THEN a.needs ELSE 0 END) AS unmet,
+         sum(CASE WHEN a.status IN ('met', 'partial', 'unmet') THEN a.needs
+             ELSE 0 END) AS recorded,
          sum(a.referrals) AS referrals
   FROM agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id
   WHERE a.month BETWEEN :from AND :to
@@ -59,11 +61,18 @@ WITH lvl AS (
   GROUP BY 1
 ), r AS (
   SELECT c.rid, c.contacts, coalesce(n.needs, 0) AS needs,
-         coalesce(n.unmet, 0) AS unmet, coalesce(n.referrals, 0) AS referrals
+         CASE WHEN n.recorded > 0 OR n.needs = 0 THEN n.unmet END AS unmet,
+         coalesce(n.recorded, 0) AS recorded,
+         CASE WHEN n.recorded = 0 AND n.needs > 0 THEN 'not_recorded' END
+           AS unmet_na,
+         coalesce(n.referrals, 0) AS referrals
   FROM c LEFT JOIN n ON n.rid = c.rid
 )
 SELECT g.name_en AS region, g.name_fr AS region_fr, r.rid AS region_id,
-       r.contacts, r.needs, r.unmet, r.referrals, 0 AS total_row,
+       r.contacts, r.needs, r.unmet, r.referrals, r.recorded,
+       -- needs but none with a recorded status: "not recorded", not 0
+       r.unmet_na,
+       0 AS total_row,
        r.rid = 'unknown' AS last, g.level AS lv
 FROM r JOIN regions g ON g.id = r.rid
 UNION ALL
@@ -76,6 +85,10 @@ SELECT 'Total', 'Total',
                           JOIN region_ancestors ra ON ra.region_id = q.rid
                           JOIN regions g ON g.id = ra.ancestor_id
                           WHERE g.level = 'country')),
-       sum(contacts), sum(needs), sum(unmet), sum(referrals), 1, 2, ''
+       sum(contacts), sum(needs),
+       CASE WHEN sum(recorded) > 0 OR sum(needs) = 0 THEN sum(unmet) END,
+       sum(referrals), sum(recorded),
+       CASE WHEN sum(recorded) = 0 AND sum(needs) > 0 THEN 'not_recorded' END,
+       1, 2, ''
 FROM r HAVING count(*) > 0
 ORDER BY total_row, last, lv, region;

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Reports say so when the data cannot answer (issue 10, point 3), on the
+# synthetic batches of fixtures/coverage:
+#   feb24.csv  February 3-8 and March 28, 2024 (status met)
+#   jan.csv    January 2025, mar.csv March 2025 (met, partly met, unmet;
+#              Ontario, Quebec, Arizona and unknown locations)
+#   apr.csv    April 2025, requests only (status 'unrecorded')
+# No batch covers February 2025.
+# - requests-only data: needs_status, funders_unmet, territory and gaps show
+#   "not recorded" (never 0), no share or rate of it, and a note naming the
+#   batch; volume still works; mixed periods: shares of the recorded needs
+#   and a note counting the needs without status; French too.
+. "$(dirname "$0")/lib.sh"
+
+F=$NS_SRC/fixtures/coverage
+R() { "$NS_BIN/needstat-report" "$@"; }
+
+# ---- requests only ----
+init_db req.db
+"$INGEST" -q --db req.db "$F/apr.csv" || fail "ingest apr.csv"
+
+run R --db req.db --month 2025-04 --format csv needs_status
+expect_rc 0 "needs_status on requests-only data"
+expect_line out "Housing,2,not recorded,not recorded,not recorded,,," \
+	"needs_status: not recorded, no share"
+expect_line out "All categories,4,not recorded,not recorded,not recorded,,," \
+	"needs_status total: not recorded"
+run R --db req.db --month 2025-04 needs_status
+expect_line out "- Status not recorded: none of the 4 needs of this period has a met or unmet status (batch #1 apr.csv, April 2, 2025 to April 29, 2025: 4 of 4 needs without status): the exports record requests only, so met and unmet counts show \"not recorded\" and no share or rate of them is computed." \
+	"needs_status: the note names the batch and its dates"
+expect_line out "- not recorded: the contact logs behind this cell did not record it; it is not a zero." \
+	"legend of the marker"
+run R --db req.db --month 2025-04 --lang fr --format csv needs_status
+expect_line out "Logement,2,non consigné,non consigné,non consigné,,," \
+	"needs_status in French"
+run R --db req.db --month 2025-04 --lang fr needs_status
+sed 's/\xc2\xa0/ /g' out >fr.txt     # no-break spaces as spaces
+expect_line fr.txt "- Statut non consigné : aucun des 4 besoins de cette période n'a de statut comblé ou non comblé (lot n° 1 apr.csv, du 2 avril 2025 au 29 avril 2025 : 4 besoins sur 4 sans statut) : les exports ne consignent que les demandes, donc les effectifs comblés et non comblés indiquent « non consigné » et aucune part ni aucun taux n'en est calculé." \
+	"French status note"
+
+run R --db req.db --month 2025-04 --format csv funders_unmet
+expect_rc 0 "funders_unmet on requests-only data"
+expect_line out "Quebec,Food/Meals,not recorded,not recorded,not recorded,not recorded,not recorded,not recorded,8501833,,," \
+	"funders_unmet: not recorded, no rate"
+expect_line out "All regions,All categories,not recorded,not recorded,not recorded,not recorded,not recorded,not recorded,22725775,,," \
+	"funders_unmet: the grand total is not recorded, not 0"
+expect_line out "Ontario,Food/Meals,0,0,0,0,0,0,14223942,0.00,0.00,0.00" \
+	"a cell without needs stays 0"
+[ "$(grep -c ',0,0,0,0,0,0,' out)" = 2 ] || fail "funders_unmet: only cells without needs show 0"
+
+run R --db req.db --month 2025-04 --format csv territory
+expect_line out "Ontario,1,1,not recorded,0,14223942,0.0,0.0,0.0,0.0" \
+	"territory: unmet not recorded, needs and rates kept"
+run R --db req.db --month 2025-04 gaps
+expect_rc 0 "gaps on requests-only data"
+grep -q "^- No data" out && fail "gaps: 'No data' although the period has needs"
+grep -q "^- Status not recorded: none of the 4 needs" out ||
+	fail "gaps: no status note"
+
+run R --db req.db --month 2025-04 --format csv volume
+expect_line out "2025-04,3,4,1.33,2,1,0,0,0,0,0,2,1,0" "volume works"
+run R --db req.db --month 2025-04 volume
+grep -q "Status not recorded" out && fail "volume: a status note on a report that does not use status"
+
+# ---- mixed: some batches with status, one without ----
+init_db mix.db
+for f in jan mar apr; do
+	"$INGEST" -q --db mix.db "$F/$f.csv" || fail "ingest $f.csv"
+done
+run R --db mix.db --from 2025-03 --to 2025-04 --format csv needs_status
+expect_line out "Housing,4,2,0,0,0.000,0.000,0.658" \
+	"mixed: the share is over the recorded needs only"
+run R --db mix.db --from 2025-03 --to 2025-04 needs_status
+expect_line out "- Status not recorded for 4 of the 7 needs of this period (batch #3 apr.csv, April 2, 2025 to April 29, 2025: 4 of 4 needs without status): met and unmet counts, shares and rates are of the 3 needs with a recorded status; a row with none shows \"not recorded\"." \
+	"mixed: the note counts the needs without status"
+run R --db mix.db --from 2025-03 --to 2025-04 --format csv --min-cell 1 funders_unmet
+expect_line out "Quebec,Housing,not recorded,not recorded,not recorded,not recorded,not recorded,not recorded,8501833,,," \
+	"mixed: a cell whose needs all lack status"
+expect_line out "Quebec,All categories,1,1,0,0,0,0,8501833,0.00,0.00,0.01" \
+	"mixed: a total over recorded cells"
+run R --db mix.db --month 2025-03 needs_status
+grep -q "Status not recorded" out && fail "a period whose needs all have a status: no status note"
+
+finish
