@@ -89,6 +89,23 @@ int rcover_months(struct rctx *x)
 	}
 }
 
+int rcover_yoy(struct rctx *x)
+{
+	char en[NOTE_MAX], fr[NOTE_MAX];
+	int n = x->yoy_from_zero;
+
+	if (n == 0)
+		return 0;
+	snprintf(en, sizeof en, "No year-over-year change in %d row%s: the "
+		 "same month a year earlier counts 0, and a change from 0 (or 0 "
+		 "against 0) has no rate ratio.", n, n > 1 ? "s" : "");
+	snprintf(fr, sizeof fr, "Aucune variation annuelle dans %d ligne%s"
+		 NBSP ": le m\xc3\xaame mois un an plus t\xc3\xb4t compte 0, "
+		 "et une variation depuis 0 (ou 0 contre 0) n'a pas de rapport "
+		 "de taux.", n, n > 1 ? "s" : "");
+	return note(x, en, fr);
+}
+
 /* ---- needs without a met/unmet status ---- */
 
 /* The needs of the period (with the report's filters) and those whose

@@ -84,6 +84,7 @@ struct rctx {
 	int pop_missing;            /* rows whose region has no population */
 	char pop_source[160];
 	int used[4];                /* RS_* kinds computed */
+	int yoy_from_zero;          /* changes not computed: 0 a year earlier */
 	int64_t needs_all;          /* needs of the period (status reports) */
 	int64_t needs_unrec;        /* of which status not recorded */
 };
@@ -137,6 +138,10 @@ int rnotes_add(struct rctx *x);
  * covers (and the meta key "months_no_data"); none when all are covered
  * (report_cover.c).  Returns 0 or a database status. */
 int rcover_months(struct rctx *x);
+
+/* rcover_yoy: the note on the year-over-year changes not computed
+ * because the month a year earlier counts 0 (x->yoy_from_zero). */
+int rcover_yoy(struct rctx *x);
 
 /* rcover_status_count: for a report whose query returns a column
  * 'recorded', count the needs of the period (with the filters) and those

@@ -397,7 +397,8 @@ int rnotes_add(struct rctx *x)
 	if (i < x->r->nstats && period_months(&x->per) &&
 	    (rc = population_note(x)) != 0)
 		return rc;
-	if ((rc = suppression_note(x)) != 0 || (rc = methods_note(x)) != 0)
+	if ((rc = suppression_note(x)) != 0 || (rc = methods_note(x)) != 0 ||
+	    (rc = rcover_yoy(x)) != 0)
 		return rc;
 	for (i = 0; i < x->r->nnotes; i++)
 		if ((rc = note(x, x->r->notes[i].text[NS_EN],

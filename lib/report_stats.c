@@ -352,6 +352,11 @@ static int one_stat(struct rctx *x, const struct report_stat *s, size_t row,
 		rc = set3(x, row, cols[0], cols[1], cols[2], iv.est, iv.lo,
 			  iv.hi);
 	} else {
+		/* from 0 (0 vs 0 too) there is no rate ratio: no change */
+		if (b == 0) {
+			x->yoy_from_zero++;
+			return 0;
+		}
 		if (stats_rate_ratio((int64_t)a, 1, (int64_t)b, 1,
 				     STATS_DEFAULT_LEVEL, &q, NULL))
 			return 0;

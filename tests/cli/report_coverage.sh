@@ -10,6 +10,10 @@
 #   "not recorded" (never 0), no share or rate of it, and a note naming the
 #   batch; volume still works; mixed periods: shares of the recorded needs
 #   and a note counting the needs without status; French too.
+# - a month no batch covers (February 2025) is "no data" in volume and
+#   trends, never 0; trends computes no change against it (no -100%), none
+#   from 0 or for 0 vs 0, and says so; volume and trends list the same
+#   months; a note names the month.
 . "$(dirname "$0")/lib.sh"
 
 F=$NS_SRC/fixtures/coverage
@@ -80,5 +84,44 @@ expect_line out "Quebec,All categories,1,1,0,0,0,0,8501833,0.00,0.00,0.01" \
 	"mixed: a total over recorded cells"
 run R --db mix.db --month 2025-03 needs_status
 grep -q "Status not recorded" out && fail "a period whose needs all have a status: no status note"
+
+# ---- a month no batch covers ----
+init_db gap.db
+for f in feb24 jan mar apr; do
+	"$INGEST" -q --db gap.db "$F/$f.csv" || fail "ingest $f.csv"
+done
+P="--from 2025-01 --to 2025-04"
+run R --db gap.db $P --format csv volume
+expect_line out "2025-02,no data,no data,,no data,no data,no data,no data,no data,no data,no data,no data,no data,no data" \
+	"volume: February 2025 is no data"
+cut -d, -f1 out | sed -n '2,5p' >vol.months
+run R --db gap.db $P --format csv trends
+expect_line out "All needs,2025-02,no data,,8,,,," \
+	"trends: no data, no change against it"
+grep -q -- "-1.000" out && fail "trends: a -100% change"
+awk -F, '$1 == "All needs" { print $2 }' out >tr.months
+expect_eq "$(cat tr.months | tr '\n' ' ')" "$(cat vol.months | tr '\n' ' ')" \
+	"volume and trends list the same months"
+expect_eq "$(cat tr.months | tr '\n' ' ')" "2025-01 2025-02 2025-03 2025-04 " \
+	"every month of the period"
+expect_line out "All needs,2025-01,6,,no data,,,," \
+	"a year earlier not covered: no data"
+expect_line out "Housing,2025-03,2,,0,,,," "no change from 0"
+run R --db gap.db $P -p featured=all --format csv trends
+expect_line out "Health Care,2025-03,0,,0,,,," "0 vs 0: no rate ratio"
+run R --db gap.db $P trends
+expect_line out "- No data for February 2025: no loaded batch covers this month, so it is not in the counts; tables show \"no data\" there, not 0, and no change is computed against it." \
+	"trends: the no-data note"
+expect_line out "- No year-over-year change in 1 row: the same month a year earlier counts 0, and a change from 0 (or 0 against 0) has no rate ratio." \
+	"trends: the from-zero note"
+expect_line out "- no data: no loaded batch of contact logs covers this period; it is not a zero." \
+	"legend of no data"
+run R --db gap.db $P --lang fr trends
+sed 's/\xc2\xa0/ /g' out >fr.txt
+expect_line fr.txt "- Aucune donnée pour février 2025 : aucun lot chargé ne couvre ce mois, qui est donc absent des effectifs ; les tableaux y indiquent « aucune donnée », pas 0, et aucune variation n'est calculée par rapport à lui." \
+	"French no-data note"
+run R --db gap.db --month 2025-03 volume
+grep -q "^- No data" out && fail "a covered month: no 'No data' note"
+grep -q "^- No year" out && fail "volume: no year-over-year note"
 
 finish
