@@ -255,3 +255,132 @@ int rcover_status(struct rctx *x)
 	}
 	return note(x, en, fr);
 }
+
+/* ---- the population of the total rows ---- */
+
+/* grand_total: the total row whose population the note describes: the
+ * grand total of a matrix, else a query total without a region; -1. */
+static long grand_total(const struct rctx *x, const struct rref *reg)
+{
+	size_t row, n = table_nrows(x->t);
+
+	for (row = n; row-- > 0;) {
+		if (x->r->matrix[0] ? x->rs.rflags[row] &&
+		    x->rs.dim[0][row] == RDIM_TOTAL &&
+		    x->rs.dim[1][row] == RDIM_TOTAL :
+		    (table_row_flags(x->t, row) & ROW_TOTAL) &&
+		    !rctx_text(x, reg, row))
+			return (long)row;
+	}
+	return -1;
+}
+
+/* region_row: the row that shows region i's own total: the row itself,
+ * or in a matrix the region's "all" row. */
+static size_t region_row(const struct rctx *x, size_t i)
+{
+	size_t row;
+
+	if (!x->r->matrix[0])
+		return i;
+	for (row = 0; row < table_nrows(x->t); row++)
+		if (x->rs.dim[0][row] == x->rs.dim[0][i] &&
+		    x->rs.dim[1][row] == RDIM_TOTAL)
+			return row;
+	return i;
+}
+
+/* pop_lists: the names (column 0) of the distinct member regions of
+ * total row tot, with a population into with[] and without one into
+ * without[] (with the count column cnt as the table shows it). */
+static void pop_lists(const struct rctx *x, const struct rref *reg,
+		      size_t tot, int pcol, int cnt, int lang, char *with,
+		      char *without, size_t size, int *nw, int *nwo)
+{
+	size_t i, j, lw = 0, lo = 0, rr;
+	const char *name;
+	char buf[NF_BUFSZ];
+
+	with[0] = without[0] = '\0';
+	*nw = *nwo = 0;
+	for (i = 0; i < table_nrows(x->t); i++) {
+		if (!rstats_pop_member(x, reg, i, tot) || !rctx_text(x, reg, i))
+			continue;
+		for (j = 0; j < i; j++)
+			if (rstats_pop_member(x, reg, j, tot) &&
+			    rctx_text(x, reg, j) && !strcmp(rctx_text(x, reg, j),
+							    rctx_text(x, reg, i)))
+				break;
+		if (j < i)
+			continue;
+		name = table_get_text(x->t, i, 0, lang);
+		name = name ? name : rctx_text(x, reg, i);
+		if (!table_is_null(x->t, i, (size_t)pcol)) {
+			if (++*nw <= 15 && lw < size)
+				lw += (size_t)snprintf(with + lw, size - lw,
+						       "%s%s", *nw > 1 ? ", " :
+						       "", name);
+			continue;
+		}
+		rr = region_row(x, i);
+		if (++*nwo <= 15 && lo < size)
+			lo += (size_t)snprintf(without + lo, size - lo,
+					       "%s%s (%s%s %s)", *nwo > 1 ? ", "
+					       : "", name, table_col_label(x->t,
+					       (size_t)cnt, lang), lang ? NBSP
+					       ":" : ":", table_cell_display(x->t,
+					       rr, (size_t)cnt, lang, NF_TEXT,
+					       buf, sizeof buf));
+	}
+	if (*nw > 15 && lw < size)
+		snprintf(with + lw, size - lw, lang ? " et %d autres" :
+			 " and %d more", *nw - 15);
+	if (*nwo > 15 && lo < size)
+		snprintf(without + lo, size - lo, lang ? " et %d autres" :
+			 " and %d more", *nwo - 15);
+}
+
+int rcover_total_pop(struct rctx *x)
+{
+	char w[NS_NLANG][NOTE_MAX], wo[NS_NLANG][NOTE_MAX], pop[NS_NLANG][32];
+	char en[3 * NOTE_MAX], fr[3 * NOTE_MAX];
+	const struct report_stat *ps = NULL, *rate = NULL;
+	struct rref reg;
+	long tot;
+	int pcol, cnt, nw, nwo, l;
+	size_t k;
+
+	for (k = 0; k < x->r->nstats; k++) {
+		if (x->r->stats[k].kind == RS_POPULATION && !ps)
+			ps = &x->r->stats[k];
+		if (x->r->stats[k].kind == RS_RATE && !rate)
+			rate = &x->r->stats[k];
+	}
+	if (!ps || !rate || rctx_ref(x, ps->a, &reg) ||
+	    (tot = grand_total(x, &reg)) < 0 ||
+	    (pcol = table_col_find(x->t, ps->out)) < 0 ||
+	    (cnt = table_col_find(x->t, rate->a)) < 0 ||
+	    table_is_null(x->t, (size_t)tot, (size_t)pcol))
+		return 0;
+	for (l = 0; l < NS_NLANG; l++) {
+		pop_lists(x, &reg, (size_t)tot, pcol, cnt, l, w[l], wo[l],
+			  sizeof w[l], &nw, &nwo);
+		nf_int(pop[l], sizeof pop[l], (int64_t)table_get_real(x->t,
+		       (size_t)tot, (size_t)pcol), l, NF_TEXT);
+	}
+	nf_int(en, sizeof en, (int64_t)table_get_real(x->t, (size_t)tot,
+					(size_t)pcol), NS_EN, NF_MACHINE);
+	table_set_meta(x->t, "total_population", en);
+	snprintf(en, sizeof en, "Total rows: the population is %s, of the %d "
+		 "region%s with one (%s); their rates count the needs of these "
+		 "regions only.%s%s%s", pop[0], nw, nw > 1 ? "s" : "", w[0],
+		 nwo ? " Not in these rates, no population loaded: " : "",
+		 nwo ? wo[0] : "", nwo ? "." : "");
+	snprintf(fr, sizeof fr, "Lignes de total" NBSP ": la population est de "
+		 "%s, celle des %d r\xc3\xa9gion%s qui en ont une (%s)" NBSP "; "
+		 "leurs taux ne comptent que les besoins de ces r\xc3\xa9gions."
+		 "%s%s%s", pop[1], nw, nw > 1 ? "s" : "", w[1], nwo ? " Hors de "
+		 "ces taux, faute de population charg\xc3\xa9" "e" NBSP ": " :
+		 "", nwo ? wo[1] : "", nwo ? "." : "");
+	return note(x, en, fr);
+}

@@ -125,6 +125,12 @@ int rtable_chart(struct rctx *x);
 /* rstats_margins: add the matrix totals to the store (report_stats.c). */
 int rstats_margins(struct rctx *x);
 
+/* rstats_pop_member: 1 when row i counts in the population of total row
+ * `row` (a member of a matrix total, or any row but a total of the
+ * query for a query total without a region in reg). */
+int rstats_pop_member(const struct rctx *x, const struct rref *reg,
+		      size_t i, size_t row);
+
 /* rstats_apply: compute the declared statistics into x->t. */
 int rstats_apply(struct rctx *x);
 
@@ -138,6 +144,12 @@ int rnotes_add(struct rctx *x);
  * covers (and the meta key "months_no_data"); none when all are covered
  * (report_cover.c).  Returns 0 or a database status. */
 int rcover_months(struct rctx *x);
+
+/* rcover_total_pop: for a report with a population and a rate whose
+ * grand total row has a population, the note naming that population: the
+ * regions whose populations it sums and those left out of the total's
+ * rates for want of one, with their counts as the table shows them. */
+int rcover_total_pop(struct rctx *x);
 
 /* rcover_yoy: the note on the year-over-year changes not computed
  * because the month a year earlier counts 0 (x->yoy_from_zero). */

@@ -252,7 +252,8 @@ static int population_note(struct rctx *x)
 		 "la plus ancienne disponible" NBSP ": aucune jusqu'\xc3\xa0", ref);
 	snprintf(year, sizeof year, "%d", x->pop_year_lo);
 	table_set_meta(x->t, "population_year", year);
-	if ((rc = note(x, en, fr)) != 0 || x->pop_missing == 0)
+	if ((rc = note(x, en, fr)) != 0 || (rc = rcover_total_pop(x)) != 0 ||
+	    x->pop_missing == 0)
 		return rc;
 	snprintf(en, sizeof en, "No rate in %d row%s: no population is loaded "
 		 "for %s region (such as an unknown location).", x->pop_missing,

@@ -23,12 +23,11 @@
 -- chart: hbar region needs_rate
 -- note: A contact counts in the region of its postal code (or the region
 --     given in the export).  The total row counts contacts of unknown
---     location too and uses the population of the --region filter, or of
---     the country all the regions belong to.
+--     location too; its rates count only the regions with a population.
 -- note.fr: Un contact compte dans la région de son code postal (ou la
 --     région donnée dans l'export).  La ligne du total compte aussi les
---     contacts de lieu inconnu et utilise la population de la région du
---     filtre --region, ou du pays dont font partie toutes les régions.
+--     contacts de lieu inconnu; ses taux ne comptent que les régions dont
+--     la population est connue.
 -- note.sql: SELECT 'The category filter applies to needs and referrals,
 --     not to contacts.', 'Le filtre de catégorie s''applique aux besoins et
 --     aux références, pas aux contacts.' WHERE :category IS NOT NULL
@@ -77,14 +76,9 @@ SELECT g.name_en AS region, g.name_fr AS region_fr, r.rid AS region_id,
 FROM r JOIN regions g ON g.id = r.rid
 UNION ALL
 SELECT 'Total', 'Total',
-       -- the population of the total: the --region filter, else the one
-       -- country all the regions shown belong to
-       coalesce(:region, (SELECT CASE WHEN count(DISTINCT ra.ancestor_id) = 1
-                                      THEN max(ra.ancestor_id) END
-                          FROM r AS q
-                          JOIN region_ancestors ra ON ra.region_id = q.rid
-                          JOIN regions g ON g.id = ra.ancestor_id
-                          WHERE g.level = 'country')),
+       -- no region: the engine divides by the population of the regions
+       -- shown that have one, over their counts only (notes name the rest)
+       NULL,
        sum(contacts), sum(needs),
        CASE WHEN sum(recorded) > 0 OR sum(needs) = 0 THEN sum(unmet) END,
        sum(referrals), sum(recorded),

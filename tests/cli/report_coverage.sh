@@ -14,6 +14,10 @@
 #   trends, never 0; trends computes no change against it (no -100%), none
 #   from 0 or for 0 vs 0, and says so; volume and trends list the same
 #   months; a note names the month.
+# - "All regions" and territory's Total divide by the population of the
+#   regions shown that have one, over those regions' counts only; a note
+#   names that population and lists the regions left out (Arizona when
+#   populations are Canadian, unknown location) with their counts.
 . "$(dirname "$0")/lib.sh"
 
 F=$NS_SRC/fixtures/coverage
@@ -80,8 +84,8 @@ expect_line out "- Status not recorded for 4 of the 7 needs of this period (batc
 run R --db mix.db --from 2025-03 --to 2025-04 --format csv --min-cell 1 funders_unmet
 expect_line out "Quebec,Housing,not recorded,not recorded,not recorded,not recorded,not recorded,not recorded,8501833,,," \
 	"mixed: a cell whose needs all lack status"
-expect_line out "Quebec,All categories,1,1,0,0,0,0,8501833,0.00,0.00,0.01" \
-	"mixed: a total over recorded cells"
+expect_line out "Quebec,All categories,1,1,0,0,0,0,8501833,,," \
+	"mixed: a total sums the recorded cells; no rate while a cell is not recorded"
 run R --db mix.db --month 2025-03 needs_status
 grep -q "Status not recorded" out && fail "a period whose needs all have a status: no status note"
 
@@ -123,5 +127,38 @@ expect_line fr.txt "- Aucune donnée pour février 2025 : aucun lot chargé ne c
 run R --db gap.db --month 2025-03 volume
 grep -q "^- No data" out && fail "a covered month: no 'No data' note"
 grep -q "^- No year" out && fail "volume: no year-over-year note"
+
+# ---- the population of the totals ----
+init_db pop.db
+for f in jan mar; do
+	"$INGEST" -q --db pop.db "$F/$f.csv" || fail "ingest $f.csv"
+done
+q pop.db "UPDATE populations SET population = 10000 WHERE region_id IN ('ON', 'QC')"
+P="--from 2025-01 --to 2025-03"
+run R --db pop.db $P --min-cell 1 --format csv funders_unmet
+# unmet: Ontario 2, Quebec 1, Arizona 1, unknown 1; rate of the total:
+# 3 / 20,000 population, not 5 / 20,000
+expect_line out "All regions,All categories,5,2,2,0,1,0,20000,1.50,0.31,4.38" \
+	"funders_unmet: All regions divides like by like"
+run R --db pop.db $P --min-cell 1 funders_unmet
+expect_line out "- Total rows: the population is 20,000, of the 2 regions with one (Ontario, Quebec); their rates count the needs of these regions only. Not in these rates, no population loaded: Arizona (Unmet needs: 1), Unknown location (Unmet needs: 1)." \
+	"funders_unmet: the note names the population and the regions left out"
+run R --db pop.db $P funders_unmet
+grep -q "Arizona (Unmet needs: <5), Unknown location (Unmet needs: <5)" out ||
+	fail "the note shows suppressed counts as the table does"
+run R --db pop.db $P --format csv territory
+# needs: Ontario 5, Quebec 2 of 20,000: 3.5 per 10,000
+expect_line out "Total,9,9,5,2,20000,3.5,1.4,7.2,1.0" \
+	"territory: the total's rate over the regions with a population"
+run R --db pop.db $P -p level=country --format csv territory
+expect_line out "Total,9,9,5,2,36991981,0.0,0.0,0.0,0.0" \
+	"territory by country: Canada's population, not the US or unknown"
+run R --db pop.db $P -p level=country territory
+grep -q "^- Total rows: the population is 36,991,981, of the 1 region with one (Canada); their rates count the needs of these regions only. Not in these rates, no population loaded: United States (Needs: 1), Unknown location (Needs: 1).$" out ||
+	fail "territory by country: the note"
+run R --db pop.db $P --lang fr --min-cell 1 funders_unmet
+sed 's/\xc2\xa0/ /g' out >fr.txt
+expect_line fr.txt "- Lignes de total : la population est de 20 000, celle des 2 régions qui en ont une (Ontario, Québec) ; leurs taux ne comptent que les besoins de ces régions. Hors de ces taux, faute de population chargée : Arizona (Besoins non comblés : 1), Lieu inconnu (Besoins non comblés : 1)." \
+	"French population note"
 
 finish
