@@ -491,6 +491,54 @@ static void test_notes_true(void)
 	table_release(&t);
 }
 
+/* The helpers na and NAME_na mark the NULL cells the data cannot give:
+ * flags, display in both languages, no statistic; a bad value is a
+ * configuration error naming the column. */
+static void test_na_markers(void)
+{
+	static const char t_na[] =
+		"-- id: na\n-- title: NA\n"
+		"-- column: category text\n-- column: unmet int\n"
+		"-- column: needs int\n-- column: share share\n"
+		"-- wilson: share = unmet / needs\n"
+		"SELECT 'a' AS category, NULL AS unmet, 4 AS needs,\n"
+		"  'not_recorded' AS na\n"
+		"UNION ALL SELECT 'b', NULL, NULL, 'no_data'\n"
+		"UNION ALL SELECT 'c', NULL, 3, ''\n"
+		"UNION ALL SELECT 'd', 1, NULL, NULL;\n";
+	static const char t_bad[] =
+		"-- id: bad\n-- title: Bad\n"
+		"-- column: unmet int\n"
+		"SELECT NULL AS unmet, 'maybe' AS unmet_na;\n";
+	struct report_opts o;
+	struct table t;
+	struct nserr err;
+	char buf[NF_BUFSZ];
+
+	fy2024(&o);
+	CU_ASSERT_EQUAL_FATAL(run(t_na, &o, &t, &err), 0);
+	CU_ASSERT(table_flags(&t, 0, 1) & CELL_NOT_RECORDED);
+	CU_ASSERT(!(table_flags(&t, 0, 2) & CELL_NOT_RECORDED));
+	CU_ASSERT(table_is_null(&t, 0, 3));     /* no share from it */
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 1, NS_EN, NF_TEXT,
+			       buf, sizeof buf), "not recorded");
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 1, NS_FR, NF_TEXT,
+			       buf, sizeof buf), "non consign\xc3\xa9");
+	CU_ASSERT(table_flags(&t, 1, 1) & CELL_NO_DATA);
+	CU_ASSERT(table_flags(&t, 1, 2) & CELL_NO_DATA);
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 1, 2, NS_FR, NF_TEXT,
+			       buf, sizeof buf), "aucune donn\xc3\xa9" "e");
+	CU_ASSERT_EQUAL(table_flags(&t, 2, 1), 0);  /* '': a plain NULL */
+	CU_ASSERT_EQUAL(table_flags(&t, 3, 2), 0);
+	CU_ASSERT(has_note(&t, NS_EN, "not recorded: the contact logs"));
+	CU_ASSERT(has_note(&t, NS_EN, "no data: no loaded batch"));
+	table_release(&t);
+	CU_ASSERT_EQUAL(run(t_bad, &o, &t, &err), NS_ECONFIG);
+	CU_ASSERT(strstr(err.msg, "column 'unmet_na': 'maybe' is neither "
+			 "'not_recorded' nor 'no_data'") != NULL);
+	table_release(&t);
+}
+
 static void test_bundled_list(void)
 {
 	static const char *const ids[] = { "volume", "needs_status",
@@ -541,6 +589,7 @@ static CU_TestInfo tests[] = {
 	{"empty and open periods", test_empty_period},
 	{"population, rates, year over year", test_rates_and_yoy},
 	{"notes only when true; coverage", test_notes_true},
+	{"not recorded and no data markers", test_na_markers},
 	{"bundled reports", test_bundled_list},
 	CU_TEST_INFO_NULL,
 };
