@@ -78,6 +78,8 @@ static void put_open(struct rout *o, const struct table *t, size_t r,
 		{ CELL_SUPPRESSED, "suppressed" },
 		{ CELL_ESTIMATED, "estimated" },
 		{ CELL_SIGNIFICANT, "significant" },
+		{ CELL_NOT_RECORDED, "not-recorded" },
+		{ CELL_NO_DATA, "no-data" },
 	};
 	const struct table_col *col = table_col(t, c);
 	unsigned f = table_cell(t, r, c)->flags;

@@ -123,6 +123,8 @@ static const struct {
 	{ CELL_ESTIMATED, "estimated" },
 	{ CELL_SIGNIFICANT, "significant" },
 	{ CELL_TOTAL, "total" },
+	{ CELL_NOT_RECORDED, "not_recorded" },
+	{ CELL_NO_DATA, "no_data" },
 };
 #define NFLAGS (sizeof flag_names / sizeof flag_names[0])
 

@@ -86,6 +86,9 @@ struct rctx {
 	int used[4];                /* RS_* kinds computed */
 	const char *pval[REPORT_MAX_PARAMS];    /* resolved parameter values */
 	char pbuf[REPORT_MAX_PARAMS][128];      /* defaults from the data */
+	int yoy_from_zero;          /* changes not computed: 0 a year earlier */
+	int64_t needs_all;          /* needs of the period (status reports) */
+	int64_t needs_unrec;        /* of which status not recorded */
 };
 
 /* rstore_release: free the store's contents. */
@@ -124,6 +127,12 @@ int rtable_chart(struct rctx *x);
 /* rstats_margins: add the matrix totals to the store (report_stats.c). */
 int rstats_margins(struct rctx *x);
 
+/* rstats_pop_member: 1 when row i counts in the population of total row
+ * `row` (a member of a matrix total, or any row but a total of the
+ * query for a query total without a region in reg). */
+int rstats_pop_member(const struct rctx *x, const struct rref *reg,
+		      size_t i, size_t row);
+
 /* rstats_apply: compute the declared statistics into x->t. */
 int rstats_apply(struct rctx *x);
 
@@ -158,6 +167,32 @@ void rlang_source(const char *src, char *en, char *fr, size_t size);
  * (a count grouped for a sentence: "11,642", "11 642").  0 or
  * NS_ENOMEM. */
 int rlang_register(sqlite3 *db);
+/* rcover_months: the note on the months of x's period that no batch
+ * covers (and the meta key "months_no_data"); none when all are covered
+ * (report_cover.c).  Returns 0 or a database status. */
+int rcover_months(struct rctx *x);
+
+/* rcover_total_pop: for a report with a population and a rate whose
+ * grand total row has a population, the note naming that population: the
+ * regions whose populations it sums and those left out of the total's
+ * rates for want of one, with their counts as the table shows them. */
+int rcover_total_pop(struct rctx *x);
+
+/* rcover_yoy: the note on the year-over-year changes not computed
+ * because the month a year earlier counts 0 (x->yoy_from_zero). */
+int rcover_yoy(struct rctx *x);
+
+/* rcover_status_count: for a report whose query returns a column
+ * 'recorded', count the needs of the period (with the filters) and those
+ * whose status was not recorded into x->needs_all and x->needs_unrec
+ * (both 0 otherwise).  Returns 0 or a database status. */
+int rcover_status_count(struct rctx *x);
+
+/* rcover_status: for a report whose query returns a column 'recorded'
+ * (it depends on a need's met or unmet status), the note on the needs of
+ * the period whose status was not recorded and the batches they come
+ * from; none when every need has a status.  Returns 0 or a status. */
+int rcover_status(struct rctx *x);
 
 /* report_prepare: prepare sql (one read-only statement of the report,
  * `what` names it in messages) and bind its parameters (report_run.c). */

@@ -136,14 +136,37 @@ static int no_source_note(struct rctx *x)
 	return note(x, en, fr);
 }
 
+/* batch_cover: "source default, January 6, 2025 to January 28, 2025" in
+ * both languages, from columns 4 (date_min), 5 (date_max) and 6 (the
+ * source's name) of st. */
+static void batch_cover(sqlite3_stmt *st, char cov[2][200])
+{
+	const char *d0 = (const char *)sqlite3_column_text(st, 4);
+	const char *d1 = (const char *)sqlite3_column_text(st, 5);
+	const char *src = (const char *)sqlite3_column_text(st, 6);
+	struct nf_ymd a, b;
+	char per[160];
+	int l;
+
+	for (l = 0; l < NS_NLANG; l++) {
+		per[0] = '\0';
+		if (d0 && d1 && nf_parse_iso(d0, &a) == 3 &&
+		    nf_parse_iso(d1, &b) == 3)
+			nf_period(per, sizeof per, &a, &b, 0, l, NF_TEXT);
+		snprintf(cov[l], 200, "source %s, %s", src ? src : "?", per);
+	}
+}
+
 /* source_note: the batches whose contacts overlap the period and the
  * category maps that classified them; sets the meta keys too. */
 static int source_note(struct rctx *x)
 {
 	static const char sql[] = "SELECT b.id, b.file_name, b.map_version, "
-		"m.name FROM batches b LEFT JOIN map_versions m ON m.version = "
-		"b.map_version WHERE b.date_min <= :to_date AND b.date_max >= "
-		":from_date ORDER BY b.id";
+		"m.name, b.date_min, b.date_max, s.name FROM batches b "
+		"LEFT JOIN map_versions m ON m.version = b.map_version "
+		"LEFT JOIN sources s ON s.id = b.source_id "
+		"WHERE b.date_min <= :to_date AND b.date_max >= :from_date "
+		"ORDER BY b.id";
 	char en[NOTE_MAX], fr[NOTE_MAX], ids[400] = "", maps[300] = "";
 	char men[NOTE_MAX + 128], mfr[NOTE_MAX + 128];   /* en, fr and a lead */
 	size_t le = 0, lf = 0, li = 0, lm = 0;
@@ -159,11 +182,15 @@ static int source_note(struct rctx *x)
 
 		f = slash ? slash + 1 : f ? f : "";
 		if (++n <= 5) {
+			char cov[2][200];
+
+			batch_cover(st, cov);
 			le += (size_t)snprintf(en + le, sizeof en - le, "%s#%d "
-					       "%s", n > 1 ? ", " : "", id, f);
+					       "%s (%s)", n > 1 ? ", " : "", id,
+					       f, cov[0]);
 			lf += (size_t)snprintf(fr + lf, sizeof fr - lf, "%sn\xc2"
-					       "\xb0" NBSP "%d %s", n > 1 ? ", "
-					       : "", id, f);
+					       "\xb0" NBSP "%d %s (%s)", n > 1 ?
+					       ", " : "", id, f, cov[1]);
 		}
 		if (li < sizeof ids)
 			li += (size_t)snprintf(ids + li, sizeof ids - li, "%s%d",
@@ -185,10 +212,11 @@ static int source_note(struct rctx *x)
 		snprintf(en + le, sizeof en - le, ", and %d more", n - 5);
 		snprintf(fr + lf, sizeof fr - lf, " et %d autres", n - 5);
 	}
-	snprintf(men, sizeof men, "Source: %d batch%s of contact logs: %s.", n,
-		 n > 1 ? "es" : "", en);
+	snprintf(men, sizeof men, "Source: %d batch%s of contact logs feed%s "
+		 "this period: %s.", n, n > 1 ? "es" : "", n > 1 ? "" : "s", en);
 	snprintf(mfr, sizeof mfr, "Source" NBSP ": %d lot%s de journaux de "
-		 "contacts" NBSP ": %s.", n, n > 1 ? "s" : "", fr);
+		 "contacts alimente%s cette p\xc3\xa9riode" NBSP ": %s.", n,
+		 n > 1 ? "s" : "", n > 1 ? "nt" : "", fr);
 	if ((rc = note(x, men, mfr)) != 0)
 		return rc;
 	table_set_meta(x->t, "source", ids);
@@ -232,7 +260,8 @@ static int population_note(struct rctx *x)
 		 "la plus ancienne disponible" NBSP ": aucune jusqu'\xc3\xa0", ref);
 	snprintf(year, sizeof year, "%d", x->pop_year_lo);
 	table_set_meta(x->t, "population_year", year);
-	if ((rc = note(x, en, fr)) != 0 || x->pop_missing == 0)
+	if ((rc = note(x, en, fr)) != 0 || (rc = rcover_total_pop(x)) != 0 ||
+	    x->pop_missing == 0)
 		return rc;
 	snprintf(en, sizeof en, "No rate in %d row%s: no population is loaded "
 		 "for %s region (such as an unknown location).", x->pop_missing,
@@ -281,7 +310,10 @@ static int methods_note(struct rctx *x)
 	int ci[4] = { 0, 0, 0, 0 }, has[4] = { 0, 0, 0, 0 }, rc = 0;
 	size_t i;
 
+	/* only the statistics computed in at least one cell */
 	for (i = 0; i < x->r->nstats; i++) {
+		if (!x->used[x->r->stats[i].kind])
+			continue;
 		has[x->r->stats[i].kind] = 1;
 		ci[x->r->stats[i].kind] |= x->r->stats[i].ci;
 	}
@@ -313,7 +345,8 @@ static int methods_note(struct rctx *x)
 			  "rapport de taux" NBSP "; * signale une variation dont "
 			  "l'intervalle exclut l'absence de changement "
 			  "(significative au seuil de 5" NBSP "%).");
-	if (!rc && !ci[RS_WILSON] && !has[RS_RATE] && !has[RS_YOY])
+	if (!rc && !ci[RS_WILSON] && !has[RS_RATE] && !has[RS_YOY] &&
+	    table_nrows(x->t) > 0)
 		rc = note(x, "Method: counts as recorded.", "M\xc3\xa9thode"
 			  NBSP ": effectifs tels qu'enregistr\xc3\xa9s.");
 	return rc;
@@ -352,8 +385,22 @@ static int empty_note(struct rctx *x)
 
 	if (table_nrows(x->t) > 0 || period_months(&x->per) == 0)
 		return 0;
+	/* needs there are, without a status: rcover_status() says so */
+	if (x->needs_unrec > 0 && x->needs_unrec == x->needs_all)
+		return 0;
 	period_label(&x->per, x->o->fy_start, NS_EN, NF_TEXT, lab[0], 300);
 	period_label(&x->per, x->o->fy_start, NS_FR, NF_TEXT, lab[1], 300);
+	if (x->has_data) {
+		/* data there is: the report's selection is empty */
+		snprintf(en, sizeof en, "No row for %s%s: no contact or need "
+			 "of the period matches what this report counts.",
+			 lab[0], filt ? " with these filters" : "");
+		snprintf(fr, sizeof fr, "Aucune ligne pour %s%s" NBSP ": aucun "
+			 "contact ni besoin de la p\xc3\xa9riode ne correspond "
+			 "\xc3\xa0 ce que ce rapport compte.", lab[1], filt ?
+			 " avec ces filtres" : "");
+		return note(x, en, fr);
+	}
 	snprintf(en, sizeof en, "No data for %s%s.", lab[0],
 		 filt ? " with these filters" : "");
 	snprintf(fr, sizeof fr, "Aucune donn\xc3\xa9" "e pour %s%s.", lab[1],
@@ -394,16 +441,19 @@ int rnotes_add(struct rctx *x)
 	int rc;
 
 	if ((rc = subtitle(x)) != 0 || (rc = set_meta(x)) != 0 ||
-	    (rc = empty_note(x)) != 0 || (rc = period_note(x)) != 0 ||
-	    (rc = source_note(x)) != 0)
+	    (rc = rcover_status_count(x)) != 0 || (rc = empty_note(x)) != 0 || (rc = period_note(x)) != 0 ||
+	    (rc = source_note(x)) != 0 || (rc = rcover_months(x)) != 0 ||
+	    (rc = rcover_status(x)) != 0)
 		return rc;
 	for (i = 0; i < x->r->nstats; i++)
 		if (x->r->stats[i].kind == RS_POPULATION)
 			break;
+	/* no row, no population used: no population note */
 	if (i < x->r->nstats && period_months(&x->per) &&
-	    (rc = population_note(x)) != 0)
+	    table_nrows(x->t) > 0 && (rc = population_note(x)) != 0)
 		return rc;
-	if ((rc = suppression_note(x)) != 0 || (rc = methods_note(x)) != 0)
+	if ((rc = suppression_note(x)) != 0 || (rc = methods_note(x)) != 0 ||
+	    (rc = rcover_yoy(x)) != 0)
 		return rc;
 	for (i = 0; i < x->r->nnotes; i++)
 		if ((rc = note(x, x->r->notes[i].text[NS_EN],

@@ -181,6 +181,72 @@ static int resolve_period(struct rctx *x)
 	return 0;
 }
 
+/* ---- values the data cannot give ---- */
+
+/* na_flag: the cell flag named by a query value 'not_recorded' or
+ * 'no_data'; 0 for NULL or '' (a value is there); -1 for anything else. */
+static int na_flag(const struct rval *v, unsigned *flag)
+{
+	*flag = 0;
+	if (v->type == SQLITE_NULL || (v->type == SQLITE_TEXT && !v->s[0]))
+		return 0;
+	if (v->type == SQLITE_TEXT && strcmp(v->s, "not_recorded") == 0)
+		*flag = CELL_NOT_RECORDED;
+	else if (v->type == SQLITE_TEXT && strcmp(v->s, "no_data") == 0)
+		*flag = CELL_NO_DATA;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * mark_na: the query says why a value is missing with a column 'na' (the
+ * whole row: every count cell the query left NULL) or 'NAME_na' (column
+ * NAME only, overriding 'na'): 'not_recorded' (the exports did not record
+ * it, e.g. requests-only data has no met/unmet status) or 'no_data' (no
+ * batch covers the row's month); NULL or '' when the value is there.
+ * Those NULL cells get CELL_NOT_RECORDED or CELL_NO_DATA, so they show
+ * as such and never as 0; statistics built on them stay empty.  A matrix
+ * total takes the marker its members share (report_stats.c, fill_total:
+ * NULL members do not count), whatever the sum of their values.
+ */
+static int mark_na(struct rctx *x)
+{
+	char name[REPORT_ID_MAX + 8];
+	int row_col = rstore_col(&x->rs, "na"), own[REPORT_MAX_COLS], c;
+	const struct rval *v;
+	unsigned flag;
+	size_t i, row;
+
+	for (i = 0; i < x->r->ncols; i++) {
+		snprintf(name, sizeof name, "%s_na", x->r->cols[i].name);
+		own[i] = rstore_col(&x->rs, name);
+	}
+	for (row = 0; row < x->rs.nrows; row++) {
+		v = &x->rs.v[row * x->rs.ncols];
+		for (i = 0; i < x->r->ncols; i++) {
+			c = own[i] >= 0 ? own[i] : row_col;
+			if (c < 0 || x->scol[i] < 0 ||
+			    (v[x->scol[i]].type != SQLITE_NULL &&
+			     !x->rs.rflags[row]) ||
+			    (own[i] < 0 && (x->r->cols[i].type != COL_INT ||
+			     !(x->r->cols[i].flags & COLF_COUNT))))
+				continue;
+			if (na_flag(&v[c], &flag))
+				return nserr_set(x->err, NS_ECONFIG, "%s: column "
+						 "'%s': '%s' is neither "
+						 "'not_recorded' nor 'no_data'",
+						 x->r->path, x->rs.names[c],
+						 v[c].type == SQLITE_TEXT ?
+						 v[c].s : "(a number)");
+			if (flag && table_add_flags(x->t, row, i, flag))
+				return nserr_set(x->err, NS_ENOMEM,
+						 "out of memory");
+		}
+	}
+	return 0;
+}
+
 /* ---- running the query ---- */
 
 /* only_trivia: s holds nothing but blanks, ';' and comments. */
@@ -336,7 +402,8 @@ int report_run(sqlite3 *db, const struct report *r,
 		goto out;
 	}
 	table_set_min_cell(t, o->min_cell);
-	if ((rc = rtable_fill(&x)) != 0 || (rc = rstats_apply(&x)) != 0 ||
+	if ((rc = rtable_fill(&x)) != 0 || (rc = mark_na(&x)) != 0 ||
+	    (rc = rstats_apply(&x)) != 0 ||
 	    (rc = rsupp_apply(&x)) != 0 || (rc = rtable_chart(&x)) != 0)
 		goto out;
 	rc = rnotes_add(&x);

@@ -237,9 +237,26 @@ static int lookup_pop(struct rctx *x, sqlite3_stmt *st, struct popcache *pc,
 	return 0;
 }
 
-/* row_pop: the population of a row: its region's, or for a total row the
- * sum over the distinct regions of its members (regions without one left
- * out).  *pop 0 when none is known. */
+int rstats_pop_member(const struct rctx *x, const struct rref *reg,
+		      size_t i, size_t row)
+{
+	const struct rstore *rs = &x->rs;
+
+	if (i == row)
+		return 0;
+	if (x->r->matrix[0])
+		return rs->rflags[row] && is_member(rs, i, row);
+	/* a total row of the query without a region of its own: every
+	 * other row is a member */
+	return (table_row_flags(x->t, row) & ROW_TOTAL) &&
+	       !(table_row_flags(x->t, i) & ROW_TOTAL) &&
+	       !rctx_text(x, reg, row);
+}
+
+/* row_pop: the population of a row: its region's, or for a total row
+ * (rstats_pop_member) the sum over the distinct regions of its members
+ * that have one; the others are left out of its rates too (do_interval)
+ * and named in a note (report_cover.c).  *pop 0 when none is known. */
 static int row_pop(struct rctx *x, sqlite3_stmt *st, struct popcache *pc,
 		   size_t *n, const struct rref *reg, size_t row, int64_t *pop)
 {
@@ -250,17 +267,20 @@ static int row_pop(struct rctx *x, sqlite3_stmt *st, struct popcache *pc,
 	int rc;
 
 	*pop = 0;
-	if (!rs->rflags[row] || !x->r->matrix[0]) {
+	if ((x->r->matrix[0] && !rs->rflags[row]) || (!x->r->matrix[0] &&
+	    rctx_text(x, reg, row))) {
 		name = rctx_text(x, reg, row);
 		if (!name)
 			return 0;
 		return lookup_pop(x, st, pc, n, name, pop);
 	}
 	for (i = 0; i < rs->nrows; i++) {
-		if (!is_member(rs, i, row) || !(name = rctx_text(x, reg, i)))
+		if (!rstats_pop_member(x, reg, i, row) ||
+		    !(name = rctx_text(x, reg, i)))
 			continue;
 		for (j = 0; j < i; j++)
-			if (is_member(rs, j, row) && rctx_text(x, reg, j) &&
+			if (rstats_pop_member(x, reg, j, row) &&
+			    rctx_text(x, reg, j) &&
 			    strcmp(rctx_text(x, reg, j), name) == 0)
 				break;
 		if (j < i)
@@ -296,7 +316,8 @@ static int do_population(struct rctx *x, const struct report_stat *s)
 		rc = row_pop(x, st, pc, &n, &reg, row, &pop);
 		if (!rc && pop > 0)
 			rc = table_set_int(x->t, row, out, pop);
-		else if (!rc && !x->rs.rflags[row])
+		else if (!rc && !x->rs.rflags[row] &&
+			 !(table_row_flags(x->t, row) & ROW_TOTAL))
 			x->pop_missing++;
 	}
 	free(pc);
@@ -352,6 +373,11 @@ static int one_stat(struct rctx *x, const struct report_stat *s, size_t row,
 		rc = set3(x, row, cols[0], cols[1], cols[2], iv.est, iv.lo,
 			  iv.hi);
 	} else {
+		/* from 0 (0 vs 0 too) there is no rate ratio: no change */
+		if (b == 0) {
+			x->yoy_from_zero++;
+			return 0;
+		}
 		if (stats_rate_ratio((int64_t)a, 1, (int64_t)b, 1,
 				     STATS_DEFAULT_LEVEL, &q, NULL))
 			return 0;
@@ -366,6 +392,46 @@ static int one_stat(struct rctx *x, const struct report_stat *s, size_t row,
 	if (!rc && !table_is_null(x->t, row, (size_t)cols[0]))
 		x->used[s->kind] = 1;
 	return rc;
+}
+
+/* total_numerator: for a total row with a population (the sum over its
+ * members' regions that have one), *a = the count of those members only,
+ * so that the rate divides like by like.  Members are recognised by the
+ * region column of the population statistic.  Returns 1 (no rate) when
+ * such a member's count was not recorded, else 0. */
+static int total_numerator(struct rctx *x, const struct rref *ra,
+			   const struct rref *rb, size_t row, double *a)
+{
+	struct rref reg;
+	size_t i, k;
+	double v, p, n;
+	int any = 0;
+
+	for (k = 0; k < x->r->nstats; k++)
+		if (x->r->stats[k].kind == RS_POPULATION)
+			break;
+	if (k == x->r->nstats || rctx_ref(x, x->r->stats[k].a, &reg))
+		return 0;
+	if (!(table_row_flags(x->t, row) & ROW_TOTAL) &&
+	    !(x->r->matrix[0] && x->rs.rflags[row]))
+		return 0;
+	for (i = 0, v = 0; i < table_nrows(x->t); i++) {
+		if (!rstats_pop_member(x, &reg, i, row))
+			continue;
+		any = 1;
+		if (!rctx_num(x, rb, i, &p) || p <= 0)
+			continue;
+		/* a member whose count was not recorded: its population would
+		 * divide nothing, so no rate for the total */
+		if (ra->tcol >= 0 && (table_flags(x->t, i, (size_t)ra->tcol) &
+				      CELL_NOT_RECORDED))
+			return 1;
+		if (rctx_num(x, ra, i, &n))
+			v += n;
+	}
+	if (any)
+		*a = v;
+	return 0;
 }
 
 static int do_interval(struct rctx *x, const struct report_stat *s)
@@ -387,6 +453,8 @@ static int do_interval(struct rctx *x, const struct report_stat *s)
 		return rc;
 	for (row = 0; row < table_nrows(x->t); row++) {
 		if (!rctx_num(x, &ra, row, &a) || !rctx_num(x, &rb, row, &b))
+			continue;
+		if (s->kind == RS_RATE && total_numerator(x, &ra, &rb, row, &a))
 			continue;
 		if ((rc = one_stat(x, s, row, a, b, cols)) != 0)
 			return nserr_set(x->err, rc, "%s: cannot store '%s'",

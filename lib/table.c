@@ -313,7 +313,7 @@ int table_set_int(struct table *t, size_t r, size_t c, int64_t v)
 	if (t->cols[c].type != COL_INT)
 		return is_real_type(t->cols[c].type)
 		       ? table_set_real(t, r, c, (double)v) : NS_EUSAGE;
-	if (cell->flags & CELL_SUPPRESSED)
+	if (cell->flags & CELL_NO_VALUE)
 		return 0;
 	cell->null = 0;
 	cell->v.i = v;
@@ -335,7 +335,7 @@ int table_set_real(struct table *t, size_t r, size_t c, double v)
 	}
 	if (type != COL_INT && !is_real_type(type))
 		return NS_EUSAGE;
-	if (!isfinite(v) || (cell->flags & CELL_SUPPRESSED)) {
+	if (!isfinite(v) || (cell->flags & CELL_NO_VALUE)) {
 		clear(cell);
 		return 0;
 	}
@@ -355,7 +355,7 @@ int table_set_text(struct table *t, size_t r, size_t c, const char *en,
 	if (!cell || !is_text_type(t->cols[c].type))
 		return NS_EUSAGE;
 	type = t->cols[c].type;
-	if (!en || (cell->flags & CELL_SUPPRESSED)) {
+	if (!en || (cell->flags & CELL_NO_VALUE)) {
 		clear(cell);
 		return 0;
 	}
@@ -391,7 +391,7 @@ int table_set_flags(struct table *t, size_t r, size_t c, unsigned flags)
 	if (flags & CELL_COMPLEMENTARY)
 		flags |= CELL_SUPPRESSED;
 	cell->flags = flags;
-	if (flags & CELL_SUPPRESSED)
+	if (flags & CELL_NO_VALUE)
 		clear(cell);
 	return 0;
 }

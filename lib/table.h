@@ -69,12 +69,21 @@
  *     CELL_ESTIMATED      an estimate; people outputs append "E".
  *     CELL_SIGNIFICANT    a statistically significant change; people
  *                         outputs append "*".
+ *     CELL_NOT_RECORDED   the data cannot give this value: the exports
+ *                         behind it did not record it (a need's met or
+ *                         unmet status).  The cell is NULL (setting the
+ *                         flag erases the value); shown as "not
+ *                         recorded" / "non consigné", never as 0.
+ *     CELL_NO_DATA        no loaded batch covers the row's period (a
+ *                         month with no data); NULL like the above;
+ *                         shown as "no data" / "aucune donnée".
  *     CELL_TOTAL          part of a total row or column (set on the
  *                         cell, or inherited from table_row_flags() &
  *                         ROW_TOTAL or the column's COLF_TOTAL).  Charts
  *                         leave totals out; tables set them apart
  *                         (bold, a rule above).
- *   table_add_legend_notes() adds notes explaining the markers in use.
+ *   table_add_legend_notes() adds notes explaining the markers in use
+ *   (also "not recorded" and "no data").
  *   Use table_cell_display() for the exact text of a cell: every output
  *   then shows the same thing.
  *
@@ -151,6 +160,10 @@ enum col_type {
 #define CELL_ESTIMATED 0x04u
 #define CELL_SIGNIFICANT 0x08u
 #define CELL_TOTAL 0x10u
+#define CELL_NOT_RECORDED 0x20u
+#define CELL_NO_DATA 0x40u
+/* Flags that keep a cell NULL: its value is withheld or does not exist. */
+#define CELL_NO_VALUE (CELL_SUPPRESSED | CELL_NOT_RECORDED | CELL_NO_DATA)
 
 /* Row flags. */
 #define ROW_TOTAL 0x01u
@@ -396,7 +409,8 @@ const char *table_get_text(const struct table *t, size_t r, size_t c,
 
 /*
  * table_cell_display: the text every output shows for cell (r, c),
- * without markers: "<N" or "x" when suppressed, "" when NULL, else the
+ * without markers: "<N" or "x" when suppressed, "not recorded" or "no
+ * data" (in lang) for those flags, "" when NULL, else the
  * value formatted by numfmt in lang and style (NF_MACHINE: 12345.6,
  * shares as proportions with decimals + 2 places, dates ISO; people
  * styles: grouped numbers, percentages, "April 1, 2024").  Text cells

@@ -175,6 +175,10 @@ const char *table_cell_display(const struct table *t, size_t r, size_t c,
 	lang = L(lang);
 	if (cell->flags & CELL_SUPPRESSED)
 		return suppressed_text(t, c, cell->flags, buf, size);
+	if (cell->flags & CELL_NOT_RECORDED)
+		return lang == NS_FR ? "non consign\xc3\xa9" : "not recorded";
+	if (cell->flags & CELL_NO_DATA)
+		return lang == NS_FR ? "aucune donn\xc3\xa9" "e" : "no data";
 	if (cell->null) {
 		/* a total row's empty first key (a month, a date) says what
 		 * the row is in people formats */
@@ -298,7 +302,7 @@ int table_chart_parse(const char *name)
 }
 
 /* Legend kinds, in the order their notes are added. */
-enum { LG_LT, LG_X, LG_E, LG_SIG, LG_N };
+enum { LG_LT, LG_X, LG_NR, LG_ND, LG_E, LG_SIG, LG_N };
 
 static void scan_markers(const struct table *t, int seen[LG_N])
 {
@@ -314,6 +318,10 @@ static void scan_markers(const struct table *t, int seen[LG_N])
 				seen[suppressed_text(t, c, f, tmp, sizeof tmp)[0]
 				     == '<' ? LG_LT : LG_X] = 1;
 			}
+			if (f & CELL_NOT_RECORDED)
+				seen[LG_NR] = 1;
+			if (f & CELL_NO_DATA)
+				seen[LG_ND] = 1;
 			if (f & CELL_ESTIMATED)
 				seen[LG_E] = 1;
 			if (f & CELL_SIGNIFICANT)
@@ -341,6 +349,20 @@ int table_add_legend_notes(struct table *t)
 		rc = table_add_note(t, "x: suppressed to protect a small count.",
 				    "x" NBSP ": valeur masqu\xc3\xa9" "e pour "
 				    "prot\xc3\xa9ger un petit effectif.");
+	if (!rc && seen[LG_NR])
+		rc = table_add_note(t, "not recorded: the contact logs behind "
+				    "this cell did not record it; it is not a "
+				    "zero.", "non consign\xc3\xa9" NBSP ": les "
+				    "journaux de contacts de cette case ne l'ont "
+				    "pas consign\xc3\xa9" NBSP "; ce n'est pas un "
+				    "z\xc3\xa9ro.");
+	if (!rc && seen[LG_ND])
+		rc = table_add_note(t, "no data: no loaded batch of contact logs "
+				    "covers this period; it is not a zero.",
+				    "aucune donn\xc3\xa9" "e" NBSP ": aucun lot "
+				    "de journaux de contacts charg\xc3\xa9 ne "
+				    "couvre cette p\xc3\xa9riode" NBSP "; ce n'est "
+				    "pas un z\xc3\xa9ro.");
 	if (!rc && seen[LG_E])
 		rc = table_add_note(t, "E: estimate.",
 				    "E" NBSP ": estimation.");

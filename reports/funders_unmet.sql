@@ -116,6 +116,14 @@ WITH lvl AS MATERIALIZED (
              THEN needs ELSE 0 END) AS other
   FROM base WHERE status = 'unmet'
   GROUP BY rid, category
+), rec AS (
+  -- a cell with needs but none with a recorded status (requests-only
+  -- exports) is "not recorded", not 0
+  SELECT rid, category,
+         sum(CASE WHEN status IN ('met', 'partial', 'unmet') THEN needs
+             ELSE 0 END) AS recorded,
+         max(status IN ('met', 'partial', 'unmet')) = 0 AS nr
+  FROM base GROUP BY rid, category
 ), rg AS (
   SELECT DISTINCT rid FROM base
 ), ct AS (
@@ -123,12 +131,22 @@ WITH lvl AS MATERIALIZED (
 )
 SELECT g.name_en AS region, g.name_fr AS region_fr, rg.rid AS region_id,
        k.name_en AS category, k.name_fr AS category_fr,
-       coalesce(u.unmet, 0) AS unmet, coalesce(u.no_service, 0) AS no_service,
-       coalesce(u.waitlist, 0) AS waitlist,
-       coalesce(u.ineligible, 0) AS ineligible, coalesce(u.cost, 0) AS cost,
-       coalesce(u.other, 0) AS other
+       CASE WHEN coalesce(rec.nr, 0) = 0 THEN coalesce(u.unmet, 0) END AS unmet,
+       CASE WHEN coalesce(rec.nr, 0) = 0 THEN coalesce(u.no_service, 0)
+         END AS no_service,
+       CASE WHEN coalesce(rec.nr, 0) = 0 THEN coalesce(u.waitlist, 0) END
+         AS waitlist,
+       CASE WHEN coalesce(rec.nr, 0) = 0 THEN coalesce(u.ineligible, 0)
+         END AS ineligible,
+       CASE WHEN coalesce(rec.nr, 0) = 0 THEN coalesce(u.cost, 0) END AS cost,
+       CASE WHEN coalesce(rec.nr, 0) = 0 THEN coalesce(u.other, 0) END AS other,
+       coalesce(rec.recorded, 0) AS recorded,
+       -- NULL for a cell without needs: the totals take 'not_recorded'
+       -- when every cell with needs has it
+       CASE WHEN rec.nr THEN 'not_recorded' WHEN NOT rec.nr THEN '' END AS na
 FROM rg CROSS JOIN ct
 JOIN regions g ON g.id = rg.rid
 JOIN categories k ON k.id = ct.category
 LEFT JOIN u ON u.rid = rg.rid AND u.category = ct.category
+LEFT JOIN rec ON rec.rid = rg.rid AND rec.category = ct.category
 ORDER BY rg.rid = 'unknown', g.level, g.name_en, k.sort;

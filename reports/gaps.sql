@@ -87,11 +87,16 @@ WITH lvl AS MATERIALIZED (
                            WHERE g.level = :level)
 ), cell AS (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid, a.category,
-         sum(CASE WHEN a.reason = 'no_service' THEN a.needs ELSE 0 END)
+         sum(CASE WHEN a.status IN ('unmet', 'partial')
+                   AND a.reason = 'no_service' THEN a.needs ELSE 0 END)
            AS no_service,
-         sum(a.needs) AS not_met
+         sum(CASE WHEN a.status IN ('unmet', 'partial') THEN a.needs
+             ELSE 0 END) AS not_met,
+         -- needs with a recorded status (requests-only exports have none)
+         sum(CASE WHEN a.status IN ('met', 'partial', 'unmet') THEN a.needs
+             ELSE 0 END) AS recorded
   FROM agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id
-  WHERE a.month BETWEEN :from AND :to AND a.status IN ('unmet', 'partial')
+  WHERE a.month BETWEEN :from AND :to
     AND (:region IS NULL OR a.region_id IN
          (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
     AND (:category IS NULL OR a.category = :category)
@@ -102,7 +107,8 @@ WITH lvl AS MATERIALIZED (
   FROM cell WHERE no_service > 0
 )
 SELECT r.rank, g.name_en AS region, g.name_fr AS region_fr, r.rid AS region_id,
-       k.name_en AS category, k.name_fr AS category_fr, r.no_service, r.not_met
+       k.name_en AS category, k.name_fr AS category_fr, r.no_service, r.not_met,
+       r.recorded
 FROM ranked r JOIN regions g ON g.id = r.rid
 JOIN categories k ON k.id = r.category
 WHERE r.rank <= :top

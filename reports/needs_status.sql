@@ -34,16 +34,6 @@
 -- note: The unmet share is unmet / (met + partly met + unmet).
 -- note.fr: La part non comblée est non comblés / (comblés + partiellement
 --     comblés + non comblés).
--- note.sql: SELECT printf('%s needs come from exports without outcomes: they
---     count in Needs but not in the unmet share.', nf_int(n, 'en')),
---     printf('%s besoins proviennent d''exports sans issue : ils comptent
---     dans Besoins mais pas dans la part non comblée.', nf_int(n, 'fr'))
---     FROM (SELECT sum(needs) AS n FROM agg_needs
---           WHERE status = 'unrecorded' AND month BETWEEN :from AND :to
---             AND (:region IS NULL OR region_id IN (SELECT region_id
---                  FROM region_ancestors WHERE ancestor_id = :region))
---             AND (:category IS NULL OR category = :category))
---     WHERE n > 0
 
 WITH a AS (
   SELECT category, status, sum(needs) AS n
@@ -63,11 +53,22 @@ WITH a AS (
            AS recorded
   FROM a GROUP BY category
 )
-SELECT k.name_en AS category, k.name_fr AS category_fr, c.needs, c.met,
-       c.partial, c.unmet, c.recorded, 0 AS total_row, k.sort AS sort
+-- a category whose needs all lack a status: "not recorded", never 0
+SELECT k.name_en AS category, k.name_fr AS category_fr, c.needs,
+       CASE WHEN c.recorded > 0 OR c.needs = 0 THEN c.met END AS met,
+       CASE WHEN c.recorded > 0 OR c.needs = 0 THEN c.partial END AS partial,
+       CASE WHEN c.recorded > 0 OR c.needs = 0 THEN c.unmet END AS unmet,
+       c.recorded,
+       CASE WHEN c.recorded = 0 AND c.needs > 0 THEN 'not_recorded' END AS na,
+       0 AS total_row, k.sort AS sort
 FROM c JOIN categories k ON k.id = c.category
 UNION ALL
-SELECT 'All categories', 'Toutes les catégories', sum(needs), sum(met),
-       sum(partial), sum(unmet), sum(recorded), 1, 1000000
+SELECT 'All categories', 'Toutes les catégories', sum(needs),
+       CASE WHEN sum(recorded) > 0 OR sum(needs) = 0 THEN sum(met) END,
+       CASE WHEN sum(recorded) > 0 OR sum(needs) = 0 THEN sum(partial) END,
+       CASE WHEN sum(recorded) > 0 OR sum(needs) = 0 THEN sum(unmet) END,
+       sum(recorded),
+       CASE WHEN sum(recorded) = 0 AND sum(needs) > 0 THEN 'not_recorded' END,
+       1, 1000000
 FROM c HAVING count(*) > 0
 ORDER BY total_row, sort;

@@ -67,12 +67,11 @@
 -- chart: hbar region needs_rate
 -- note: A contact counts in the region of its postal code (or the region
 --     given in the export).  The total row counts contacts of unknown
---     location too and uses the population of the --region filter, or of
---     the country all the regions belong to.
+--     location too; its rates count only the regions with a population.
 -- note.fr: Un contact compte dans la région de son code postal (ou la
 --     région donnée dans l'export).  La ligne du total compte aussi les
---     contacts de lieu inconnu et utilise la population de la région du
---     filtre --region, ou du pays dont font partie toutes les régions.
+--     contacts de lieu inconnu ; ses taux ne comptent que les régions dont
+--     la population est connue.
 -- note.sql: SELECT 'The category filter applies to needs and referrals
 --     given, not to contacts.', 'Le filtre de catégorie s''applique aux
 --     besoins et aux références données, pas aux contacts.' WHERE :category IS NOT NULL
@@ -95,6 +94,8 @@ WITH lvl AS MATERIALIZED (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid,
          sum(a.needs) AS needs,
          sum(CASE WHEN a.status = 'unmet' THEN a.needs ELSE 0 END) AS unmet,
+         sum(CASE WHEN a.status IN ('met', 'partial', 'unmet') THEN a.needs
+             ELSE 0 END) AS recorded,
          sum(a.referrals) AS referrals
   FROM agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id
   WHERE a.month BETWEEN :from AND :to
@@ -110,23 +111,29 @@ WITH lvl AS MATERIALIZED (
   GROUP BY 1
 ), r AS (
   SELECT c.rid, c.contacts, coalesce(n.needs, 0) AS needs,
-         coalesce(n.unmet, 0) AS unmet, coalesce(n.referrals, 0) AS referrals
+         CASE WHEN n.recorded > 0 OR n.needs = 0 THEN n.unmet END AS unmet,
+         coalesce(n.recorded, 0) AS recorded,
+         CASE WHEN n.recorded = 0 AND n.needs > 0 THEN 'not_recorded' END
+           AS unmet_na,
+         coalesce(n.referrals, 0) AS referrals
   FROM c LEFT JOIN n ON n.rid = c.rid
 )
 SELECT g.name_en AS region, g.name_fr AS region_fr, r.rid AS region_id,
-       r.contacts, r.needs, r.unmet, r.referrals, 0 AS total_row,
+       r.contacts, r.needs, r.unmet, r.referrals, r.recorded,
+       -- needs but none with a recorded status: "not recorded", not 0
+       r.unmet_na,
+       0 AS total_row,
        r.rid = 'unknown' AS last, g.level AS lv
 FROM r JOIN regions g ON g.id = r.rid
 UNION ALL
 SELECT 'Total', 'Total',
-       -- the population of the total: the --region filter, else the one
-       -- country all the regions shown belong to
-       coalesce(:region, (SELECT CASE WHEN count(DISTINCT ra.ancestor_id) = 1
-                                      THEN max(ra.ancestor_id) END
-                          FROM r AS q
-                          JOIN region_ancestors ra ON ra.region_id = q.rid
-                          JOIN regions g ON g.id = ra.ancestor_id
-                          WHERE g.level = 'country')),
-       sum(contacts), sum(needs), sum(unmet), sum(referrals), 1, 2, ''
+       -- no region: the engine divides by the population of the regions
+       -- shown that have one, over their counts only (notes name the rest)
+       NULL,
+       sum(contacts), sum(needs),
+       CASE WHEN sum(recorded) > 0 OR sum(needs) = 0 THEN sum(unmet) END,
+       sum(referrals), sum(recorded),
+       CASE WHEN sum(recorded) = 0 AND sum(needs) > 0 THEN 'not_recorded' END,
+       1, 2, ''
 FROM r HAVING count(*) > 0
 ORDER BY total_row, last, lv, region;

@@ -41,21 +41,18 @@
 -- yoy: change = needs / needs_prev flag=significant
 -- chart: line month needs series=category
 -- note: Housing and food insecurity are featured by default (-p
---     featured=all shows every category; --category one).  A rolling sum or
---     a comparison that would reach back before the first month of data is
---     left empty.
+--     featured=all shows every category; --category one).  A rolling sum
+--     that would include a month with no data is left empty.
 -- note.fr: Le logement et l'insécurité alimentaire sont en vedette par
 --     défaut (-p featured=all montre toutes les catégories; --category une
---     seule).  Une somme mobile ou une comparaison qui remonterait avant le
---     premier mois de données est laissée vide.
+--     seule).  Une somme mobile qui comprendrait un mois sans données est
+--     laissée vide.
 
 WITH RECURSIVE months(m) AS (
-  SELECT :prev_from
+  SELECT :prev_from WHERE :prev_from > 0
   UNION ALL
   SELECT CASE WHEN m % 100 = 12 THEN m + 89 ELSE m + 1 END
   FROM months WHERE m < :to
-), first AS (
-  SELECT min(month) AS m FROM agg_needs
 ), series(id, name_en, name_fr, sort) AS (
   SELECT '*', 'All needs', 'Tous les besoins', 0 WHERE :category IS NULL
   UNION ALL
@@ -70,26 +67,42 @@ WITH RECURSIVE months(m) AS (
     AND (:region IS NULL OR region_id IN
          (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
   GROUP BY month, category
+), cov AS (
+  -- a month is covered when a batch's dates overlap it (volume lists the
+  -- same months); one that is not has no data, not 0 needs
+  SELECT m, EXISTS (SELECT 1 FROM agg_needs WHERE month = m) OR EXISTS (
+           SELECT 1 FROM batches b
+           WHERE b.date_min <= printf('%04d-%02d-31', m / 100, m % 100)
+             AND b.date_max >= printf('%04d-%02d-01', m / 100, m % 100))
+           AS covered
+  FROM months
 ), grid AS (
-  SELECT months.m, s.id, s.name_en, s.name_fr, s.sort,
-         (SELECT coalesce(sum(a.n), 0) FROM a
-          WHERE a.month = months.m AND (s.id = '*' OR a.category = s.id))
-           AS needs,
-         (months.m / 100) * 12 + months.m % 100 AS k
-  FROM months CROSS JOIN series s
+  SELECT cov.m, cov.covered, s.id, s.name_en, s.name_fr, s.sort,
+         CASE WHEN cov.covered THEN
+           (SELECT coalesce(sum(a.n), 0) FROM a
+            WHERE a.month = cov.m AND (s.id = '*' OR a.category = s.id))
+         END AS needs
+  FROM cov CROSS JOIN series s
 ), w AS (
   SELECT grid.*,
          sum(needs) OVER (PARTITION BY id ORDER BY m
                           ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS roll,
-         lag(needs, 12) OVER (PARTITION BY id ORDER BY m) AS prev
+         sum(covered) OVER (PARTITION BY id ORDER BY m
+                            ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+           AS roll_covered,
+         lag(needs, 12) OVER (PARTITION BY id ORDER BY m) AS prev,
+         lag(covered, 12) OVER (PARTITION BY id ORDER BY m) AS prev_covered
   FROM grid
 )
 SELECT w.name_en AS category, w.name_fr AS category_fr, w.m AS month,
        w.needs,
-       CASE WHEN w.k - 11 >= (first.m / 100) * 12 + first.m % 100
-            THEN w.roll END AS rolling_12,
-       CASE WHEN w.k - 12 >= (first.m / 100) * 12 + first.m % 100
-            THEN w.prev END AS needs_prev
-FROM w CROSS JOIN first
+       -- a rolling sum needs its 12 months; a comparison, the month a
+       -- year earlier
+       CASE WHEN w.roll_covered = 12 THEN w.roll END AS rolling_12,
+       w.prev AS needs_prev,
+       CASE WHEN NOT w.covered THEN 'no_data' END AS na,
+       '' AS rolling_12_na,
+       CASE WHEN NOT w.prev_covered THEN 'no_data' END AS needs_prev_na
+FROM w
 WHERE w.m >= :from
 ORDER BY w.sort, w.m;

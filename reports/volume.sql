@@ -50,12 +50,17 @@
 -- chart: line month contacts needs
 -- note: Other channel and Other language include the contacts whose
 --     channel or language is not recorded or unknown; the last row is the
---     total of the period.
+--     total of the period (of the months with data).
 -- note.fr: Autre mode et Autre langue comprennent les contacts dont le
 --     mode ou la langue est non consigné ou inconnu ; la dernière ligne est
---     le total de la période.
+--     le total de la période (des mois avec données).
 
-WITH m AS (
+WITH RECURSIVE months(m) AS (
+  SELECT :from WHERE :from > 0
+  UNION ALL
+  SELECT CASE WHEN m % 100 = 12 THEN m + 89 ELSE m + 1 END
+  FROM months WHERE m < :to
+), m AS (
   SELECT month,
          sum(contacts) AS contacts,
          sum(needs) AS needs,
@@ -78,14 +83,46 @@ WITH m AS (
     AND (:region IS NULL OR region_id IN
          (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
   GROUP BY month
+), cov AS (
+  -- every month of the period: covered when a batch's dates overlap it
+  -- (trends lists the same months)
+  SELECT months.m AS month, m.month IS NOT NULL OR EXISTS (
+           SELECT 1 FROM batches b
+           WHERE b.date_min <= printf('%04d-%02d-31', months.m / 100,
+                                      months.m % 100)
+             AND b.date_max >= printf('%04d-%02d-01', months.m / 100,
+                                      months.m % 100)) AS covered,
+         m.contacts, m.needs, m.phone, m.text, m.chat, m.email, m.web,
+         m.walk_in, m.other_channel, m.english, m.french, m.other_language
+  FROM months LEFT JOIN m ON m.month = months.m
+), v AS (
+  SELECT month, covered,
+         CASE WHEN covered THEN coalesce(contacts, 0) END AS contacts,
+         CASE WHEN covered THEN coalesce(needs, 0) END AS needs,
+         CASE WHEN covered THEN coalesce(phone, 0) END AS phone,
+         CASE WHEN covered THEN coalesce(text, 0) END AS text,
+         CASE WHEN covered THEN coalesce(chat, 0) END AS chat,
+         CASE WHEN covered THEN coalesce(email, 0) END AS email,
+         CASE WHEN covered THEN coalesce(web, 0) END AS web,
+         CASE WHEN covered THEN coalesce(walk_in, 0) END AS walk_in,
+         CASE WHEN covered THEN coalesce(other_channel, 0) END
+           AS other_channel,
+         CASE WHEN covered THEN coalesce(english, 0) END AS english,
+         CASE WHEN covered THEN coalesce(french, 0) END AS french,
+         CASE WHEN covered THEN coalesce(other_language, 0) END
+           AS other_language
+  FROM cov
 )
+-- a month no batch covers: "no data", not 0
 SELECT month, contacts, needs, 1.0 * needs / contacts AS needs_per_contact,
        phone, text, chat, email, web, walk_in, other_channel, english,
-       french, other_language, 0 AS total_row
-FROM m
+       french, other_language, 0 AS total_row,
+       CASE WHEN NOT covered THEN 'no_data' END AS na
+FROM v
 UNION ALL
 SELECT NULL, sum(contacts), sum(needs), 1.0 * sum(needs) / sum(contacts),
        sum(phone), sum(text), sum(chat), sum(email), sum(web), sum(walk_in),
-       sum(other_channel), sum(english), sum(french), sum(other_language), 1
-FROM m HAVING count(*) > 0
+       sum(other_channel), sum(english), sum(french), sum(other_language), 1,
+       NULL
+FROM v HAVING count(*) > 0
 ORDER BY total_row, month;

@@ -241,8 +241,8 @@ static void test_run_wilson_and_notes(void)
 	CU_ASSERT(has_note(&t, NS_EN, "Period: fiscal year 2024-25 (April 2024 "
 			   "to March 2025)"));
 	CU_ASSERT(has_note(&t, NS_FR, "exercice 2024-2025 (d'avril 2024"));
-	CU_ASSERT(has_note(&t, NS_EN, "Source: 1 batch of contact logs: #1 "
-			   "a.csv."));
+	CU_ASSERT(has_note(&t, NS_EN, "Source: 1 batch of contact logs feeds "
+			   "this period: #1 a.csv (source "));
 	CU_ASSERT(has_note(&t, NS_EN, "category map version 1"));
 	CU_ASSERT(has_note(&t, NS_EN, "Wilson score"));
 	CU_ASSERT(has_note(&t, NS_FR, "Wilson \xc3\xa0 95"));
@@ -427,6 +427,118 @@ static void test_rates_and_yoy(void)
 	table_release(&t);
 }
 
+/* A note is printed only when it is true: "No data" only without data,
+ * "No row" when data there is but the report selects none, population
+ * and method notes only when a population or a statistic is used, the
+ * months no batch covers named, the batches with their dates. */
+static void test_notes_true(void)
+{
+	static const char *const n1[] = { "min_needs" };
+	static const char *const v1[] = { "1000" };
+	struct report_opts o;
+	struct table t;
+	struct nserr err;
+
+	/* rows: population, rates and changes used; no "No data" */
+	fy2024(&o);
+	CU_ASSERT_EQUAL_FATAL(run(t_rate, &o, &t, &err), 0);
+	CU_ASSERT(table_nrows(&t) > 0);
+	CU_ASSERT(has_note(&t, NS_EN, "Population: 2021"));
+	CU_ASSERT(has_note(&t, NS_EN, "Garwood"));
+	CU_ASSERT(!has_note(&t, NS_EN, "No data"));
+	CU_ASSERT(!has_note(&t, NS_EN, "No row"));
+	CU_ASSERT(has_note(&t, NS_EN, "Source: 1 batch of contact logs feeds "
+			   "this period: #1 a.csv (source t, April 2023 to "
+			   "March 2025)."));
+	CU_ASSERT(has_note(&t, NS_FR, "n\xc2\xb0\xc2\xa0" "1 a.csv (source t, "
+			   "d'avril 2023 \xc3\xa0 mars 2025)"));
+	CU_ASSERT(!has_note(&t, NS_EN, "no loaded batch covers"));
+	table_release(&t);
+	/* no data at all: "No data", no population, no method */
+	o.period.from = o.period.to = 203004;
+	CU_ASSERT_EQUAL_FATAL(run(t_rate, &o, &t, &err), 0);
+	CU_ASSERT(has_note(&t, NS_EN, "No data for April 2030."));
+	CU_ASSERT(!has_note(&t, NS_EN, "Population"));
+	CU_ASSERT(!has_note(&t, NS_EN, "Method"));
+	table_release(&t);
+	/* data, but none the report selects: not "No data" */
+	fy2024(&o);
+	o.pnames = n1;
+	o.pvalues = v1;
+	o.nparams = 1;
+	CU_ASSERT_EQUAL_FATAL(run(t1, &o, &t, &err), 0);
+	CU_ASSERT_EQUAL(table_nrows(&t), 0);
+	CU_ASSERT(!has_note(&t, NS_EN, "No data"));
+	CU_ASSERT(has_note(&t, NS_EN, "No row for fiscal year 2024-25: no "
+			   "contact or need of the period matches"));
+	CU_ASSERT(has_note(&t, NS_FR, "Aucune ligne pour exercice 2024-2025"));
+	CU_ASSERT(!has_note(&t, NS_EN, "Wilson"));
+	table_release(&t);
+	o.nparams = 0;
+	CU_ASSERT_EQUAL_FATAL(run(t1, &o, &t, &err), 0);
+	CU_ASSERT(has_note(&t, NS_EN, "Method: shares with a 95% Wilson"));
+	table_release(&t);
+	/* months after the batch's last date: named, and in the meta */
+	o.period.to = 202506;
+	CU_ASSERT_EQUAL_FATAL(run(t1, &o, &t, &err), 0);
+	CU_ASSERT(has_note(&t, NS_EN, "No data for April 2025, May 2025, June "
+			   "2025: no loaded batch covers these months"));
+	CU_ASSERT(has_note(&t, NS_FR, "Aucune donn\xc3\xa9" "e pour avril 2025, "
+			   "mai 2025, juin 2025"));
+	CU_ASSERT(table_meta_get(&t, "months_no_data") &&
+		  strcmp(table_meta_get(&t, "months_no_data"),
+			 "2025-04,2025-05,2025-06") == 0);
+	table_release(&t);
+}
+
+/* The helpers na and NAME_na mark the NULL cells the data cannot give:
+ * flags, display in both languages, no statistic; a bad value is a
+ * configuration error naming the column. */
+static void test_na_markers(void)
+{
+	static const char t_na[] =
+		"-- id: na\n-- title: NA\n"
+		"-- column: category text\n-- column: unmet int\n"
+		"-- column: needs int\n-- column: share share\n"
+		"-- wilson: share = unmet / needs\n"
+		"SELECT 'a' AS category, NULL AS unmet, 4 AS needs,\n"
+		"  'not_recorded' AS na\n"
+		"UNION ALL SELECT 'b', NULL, NULL, 'no_data'\n"
+		"UNION ALL SELECT 'c', NULL, 3, ''\n"
+		"UNION ALL SELECT 'd', 1, NULL, NULL;\n";
+	static const char t_bad[] =
+		"-- id: bad\n-- title: Bad\n"
+		"-- column: unmet int\n"
+		"SELECT NULL AS unmet, 'maybe' AS unmet_na;\n";
+	struct report_opts o;
+	struct table t;
+	struct nserr err;
+	char buf[NF_BUFSZ];
+
+	fy2024(&o);
+	CU_ASSERT_EQUAL_FATAL(run(t_na, &o, &t, &err), 0);
+	CU_ASSERT(table_flags(&t, 0, 1) & CELL_NOT_RECORDED);
+	CU_ASSERT(!(table_flags(&t, 0, 2) & CELL_NOT_RECORDED));
+	CU_ASSERT(table_is_null(&t, 0, 3));     /* no share from it */
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 1, NS_EN, NF_TEXT,
+			       buf, sizeof buf), "not recorded");
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 0, 1, NS_FR, NF_TEXT,
+			       buf, sizeof buf), "non consign\xc3\xa9");
+	CU_ASSERT(table_flags(&t, 1, 1) & CELL_NO_DATA);
+	CU_ASSERT(table_flags(&t, 1, 2) & CELL_NO_DATA);
+	CU_ASSERT_STRING_EQUAL(table_cell_display(&t, 1, 2, NS_FR, NF_TEXT,
+			       buf, sizeof buf), "aucune donn\xc3\xa9" "e");
+	CU_ASSERT_EQUAL(table_flags(&t, 2, 1), 0);  /* '': a plain NULL */
+	CU_ASSERT_EQUAL(table_flags(&t, 3, 2), 0);
+	CU_ASSERT(has_note(&t, NS_EN, "not recorded: the contact logs"));
+	CU_ASSERT(has_note(&t, NS_EN, "no data: no loaded batch"));
+	table_release(&t);
+	CU_ASSERT_EQUAL(run(t_bad, &o, &t, &err), NS_ECONFIG);
+	CU_ASSERT(strstr(err.msg, "column 'unmet_na': 'maybe' is neither "
+			 "'not_recorded' nor 'no_data'") != NULL);
+	table_release(&t);
+}
+
 static void test_bundled_list(void)
 {
 	static const char *const ids[] = { "volume", "needs_status",
@@ -476,6 +588,8 @@ static CU_TestInfo tests[] = {
 	{"region and category filters", test_filters},
 	{"empty and open periods", test_empty_period},
 	{"population, rates, year over year", test_rates_and_yoy},
+	{"notes only when true; coverage", test_notes_true},
+	{"not recorded and no data markers", test_na_markers},
 	{"bundled reports", test_bundled_list},
 	CU_TEST_INFO_NULL,
 };

@@ -33,11 +33,11 @@ expect_eq "$(q t.db 'SELECT sha256 || file_size FROM batches WHERE id = 2')" "$(
 # Reports name the batches of their period only.
 run "$REPORT" --db t.db --month 2024-03 volume
 expect_rc 0 "report March"
-expect_line out "- Source: 1 batch of contact logs: #2 mar.csv." "March: only mar.csv"
+expect_line out "- Source: 1 batch of contact logs feeds this period: #2 mar.csv (source default, March 2, 2024 to March 31, 2024)." "March: only mar.csv"
 run "$REPORT" --db t.db --month 2024-01 volume
-expect_line out "- Source: 1 batch of contact logs: #1 jan.csv." "January: only jan.csv"
+expect_line out "- Source: 1 batch of contact logs feeds this period: #1 jan.csv (source default, January 5, 2024 to January 20, 2024)." "January: only jan.csv"
 run "$REPORT" --db t.db --month 2024-02 volume
-expect_no_line out "- Source: 1 batch of contact logs: #2 mar.csv." "February: no batch"
+expect_no_line out "- Source: 1 batch of contact logs feeds this period: #2 mar.csv (source default, March 2, 2024 to March 31, 2024)." "February: no batch"
 run "$REPORT" --db t.db --month 2024-03 data_quality
 expect_line out "Batch              2  mar.csv             rows rejected                0    0.0%" "data quality of March: batch 2 only"
 expect_no_line out "Batch              1  jan.csv             rows rejected                0    0.0%" "data quality of March: not batch 1"
@@ -99,5 +99,5 @@ expect_eq "$(grep -c 'County' out)" 2 "territory: two counties"
 expect_eq "$(grep '^Orange County,' out | cut -d, -f1-4)" "Orange County,2,2,1" "territory: 90620 counted in Orange County"
 expect_eq "$(grep '^Los Angeles County,' out | cut -d, -f1-4)" "Los Angeles County,1,1,0" "territory: 90210 in Los Angeles County"
 run "$REPORT" --db w.db --month 2024-02 territory
-expect_line out "- Source: 1 batch of contact logs: #1 feb.csv." "territory of February: feb.csv only"
+expect_line out "- Source: 1 batch of contact logs feeds this period: #1 feb.csv (source default, February 3, 2024 to February 5, 2024)." "territory of February: feb.csv only"
 finish

@@ -85,7 +85,7 @@ for id in $ids; do
 		case $lang in
 		en) grep -q '^- Period: fiscal year 2024-25 (April 2024 to March 2025)' \
 			"$work/$id.en.text" || fail "$id en: no period note"
-		    grep -q '^- Source: 2 batches of contact logs: #1 contacts.csv, #2 late.csv.' \
+		    grep -q '^- Source: 2 batches of contact logs feed this period: #1 contacts.csv (source default, April 2023 to March 2025), #2 late.csv (source default, March 3, 2025 to March 7, 2025).' \
 			"$work/$id.en.text" || fail "$id en: no source note"
 		    grep -q '^- Categories: category map version 1' \
 			"$work/$id.en.text" || fail "$id en: no map note"
