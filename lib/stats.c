@@ -1,6 +1,7 @@
 /*
- * stats: Wilson, Garwood, rate and rate-ratio intervals on top of GSL's
- * quantile functions (see stats.h for the formulas and contracts).
+ * stats: Wilson, Garwood, rate and rate-ratio intervals on top of the
+ * gamma quantiles of stats_gamma.c and GSL's beta and normal quantiles
+ * (see stats.h for the formulas and contracts).
  */
 #include <math.h>
 
@@ -32,20 +33,27 @@ static int bad_level(double level, struct nserr *err)
 			 "confidence level %g is not between 0 and 1", level);
 }
 
+/* Counts up to here get an interval (shape k + 1 <= 1e12). */
+#define POISSON_MAX_COUNT 999999999999LL
+
 /*
- * poisson_bounds: the Garwood bounds of count k; GSL's handler must already
- * be off.  Returns 0 or NS_EINTERNAL.
+ * poisson_bounds: the Garwood bounds of count k from gamma quantiles.
+ * Returns 0 or NS_EINTERNAL.
  */
 static int poisson_bounds(int64_t k, double alpha, double *lo, double *hi,
 			  struct nserr *err)
 {
 	double kd = (double)k;
+	int rc = 0;
 
-	*lo = k == 0 ? 0.0 : gsl_cdf_chisq_Pinv(alpha / 2.0, 2.0 * kd) / 2.0;
-	*hi = gsl_cdf_chisq_Pinv(1.0 - alpha / 2.0, 2.0 * kd + 2.0) / 2.0;
-	if (isnan(*lo) || isnan(*hi))
+	*lo = 0.0;
+	if (k > 0)
+		rc = stats_gamma_quantile(kd, alpha / 2.0, 0, lo, NULL);
+	if (!rc)
+		rc = stats_gamma_quantile(kd + 1.0, alpha / 2.0, 1, hi, NULL);
+	if (rc)
 		return nserr_set(err, NS_EINTERNAL,
-				 "chi-square quantile failed for count %lld",
+				 "gamma quantile failed for count %lld",
 				 (long long)k);
 	return 0;
 }
@@ -85,22 +93,20 @@ int stats_wilson(int64_t k, int64_t n, double level,
 int stats_poisson(int64_t k, double level, struct stats_interval *out,
 		  struct nserr *err)
 {
-	gsl_error_handler_t *old;
 	double lo, hi;
 	int rc;
 
 	interval_nan(out);
 	if (!level_ok(level))
 		return bad_level(level, err);
-	if (k < 0)
-		return nserr_set(err, NS_EUSAGE, "count %lld is negative",
-				 (long long)k);
-	old = gsl_set_error_handler_off();
+	if (k < 0 || k > POISSON_MAX_COUNT)
+		return nserr_set(err, NS_EUSAGE, "count %lld is out of range "
+				 "(0 to %lld)", (long long)k,
+				 (long long)POISSON_MAX_COUNT);
+	out->est = (double)k;
 	rc = poisson_bounds(k, 1.0 - level, &lo, &hi, err);
-	gsl_set_error_handler(old);
 	if (rc)
 		return rc;
-	out->est = (double)k;
 	out->lo = lo;
 	out->hi = hi;
 	return 0;
@@ -119,13 +125,11 @@ int stats_rate(int64_t k, double pop, double per, double level,
 				 "rate: population %g and multiplier %g must "
 				 "be positive", pop, per);
 	rc = stats_poisson(k, level, &c, err);
-	if (rc)
-		return rc;
 	f = per / pop;
 	out->est = c.est * f;
 	out->lo = c.lo * f;
 	out->hi = c.hi * f;
-	return 0;
+	return rc;
 }
 
 /* odds: p/(1-p) scaled by f, with p == 1 -> +INFINITY. */
