@@ -27,18 +27,17 @@
 #include <gsl/gsl_sf_log.h>
 
 #include "stats.h"
+#include "stats_int.h"
 
 /* Shapes from here on use the series of this file instead of GSL. */
 #define GAMMA_OWN_MIN 1000.0
 /* Largest shape accepted (the series then takes about 1e8 terms). */
 #define GAMMA_MAX_SHAPE 1e12
 #define MAX_ITER 400
-#define TWO_PI 6.283185307179586476925
 /* Relative change at which the root is found (1e-9 is what is asked). */
 #define TOL (8.0 * DBL_EPSILON)
 
-/* stirling: lgamma(a + 1) - ((a + 1/2) log a - a + log(2 pi) / 2). */
-static double stirling(double a)
+double stats_stirling(double a)
 {
 	double a2 = a * a;
 
@@ -55,8 +54,8 @@ static int own_cdf(double a, double x, double *P, double *Q, double *dens)
 {
 	double t = (x - a) / a, d, s = 1.0, term = 1.0, n, nmax;
 
-	d = exp(a * gsl_sf_log_1plusx_mx(t) - stirling(a))
-	    / sqrt(TWO_PI * a);
+	d = exp(a * gsl_sf_log_1plusx_mx(t) - stats_stirling(a))
+	    / sqrt(STATS_TWO_PI * a);
 	nmax = (x > a ? x - a : 0.0) + 100.0 * sqrt(a) + 1000.0;
 	for (n = 1.0; n < nmax; n += 1.0) {
 		term *= x / (a + n);
