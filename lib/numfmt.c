@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nserr.h"
@@ -234,6 +235,114 @@ int nf_percent(char *buf, size_t size, double share, int decimals, int lang,
 		suffix = NNBSP "%";
 	return real_suffix(buf, size, share * 100.0, decimals, lang, st,
 			   suffix);
+}
+
+/*
+ * sig_places: the decimal places that show |v| with at least minsig
+ * significant digits (after rounding), or decimals if more.
+ */
+static int sig_places(double v, int decimals, int minsig)
+{
+	char tmp[64];
+	const char *e;
+	long ex;
+	int n;
+
+	if (v == 0.0 || minsig < 1 || minsig > 17)
+		return decimals;
+	n = snprintf(tmp, sizeof tmp, "%.*e", minsig - 1, fabs(v));
+	if (n <= 0 || (size_t)n >= sizeof tmp || !(e = strchr(tmp, 'e')))
+		return decimals;
+	ex = strtol(e + 1, NULL, 10);
+	if (minsig - 1 - ex > decimals)
+		return (int)(minsig - 1 - ex);
+	return decimals;
+}
+
+int nf_real_sig(char *buf, size_t size, double v, int decimals, int minsig,
+		int lang, enum nf_style st)
+{
+	if (isfinite(v))
+		decimals = sig_places(v, decimals, minsig);
+	return real_suffix(buf, size, v, decimals, lang, st, "");
+}
+
+int nf_percent_sig(char *buf, size_t size, double share, int decimals,
+		   int minsig, int lang, enum nf_style st)
+{
+	if (isfinite(share))
+		decimals = sig_places(share * 100.0, decimals, minsig);
+	return nf_percent(buf, size, share, decimals, lang, st);
+}
+
+/*
+ * shortest: the fewest significant digits (1..17) that read back as v,
+ * as the digit string dig (no point, no sign) and the decimal exponent of
+ * its first digit.  Returns the number of digits, or 0.
+ */
+static int shortest(double v, char *dig, long *ex)
+{
+	char tmp[64], *e;
+	int p, n, k = 0, i;
+
+	for (p = 1; p <= 17; p++) {
+		n = snprintf(tmp, sizeof tmp, "%.*e", p - 1, fabs(v));
+		if (n <= 0 || (size_t)n >= sizeof tmp)
+			return 0;
+		if (strtod(tmp, NULL) == fabs(v))
+			break;
+	}
+	if (p > 17 || !(e = strchr(tmp, 'e')))
+		return 0;
+	*ex = strtol(e + 1, NULL, 10);
+	for (i = 0; tmp + i < e; i++)
+		if (tmp[i] >= '0' && tmp[i] <= '9')
+			dig[k++] = tmp[i];
+	while (k > 1 && dig[k - 1] == '0')
+		k--;
+	dig[k] = '\0';
+	return k;
+}
+
+int nf_real_exact(char *buf, size_t size, double v)
+{
+	char dig[32];
+	long ex, i;
+	int n;
+	struct out o;
+
+	out_init(&o, buf, size);
+	if (!isfinite(v))
+		return out_end(&o);
+	if (v == 0.0) {
+		put(&o, "0", 1);
+		return out_end(&o);
+	}
+	if (!(n = shortest(v, dig, &ex)))
+		return out_end(&o);
+	if (v < 0)
+		put(&o, "-", 1);
+	if (ex < -20 || ex > 20) {  /* 1.5e-25: still a number */
+		put(&o, dig, 1);
+		if (n > 1) {
+			put(&o, ".", 1);
+			put(&o, dig + 1, (size_t)n - 1);
+		}
+		putnum(&o, "e%d", (int)ex);
+	} else if (ex < 0) {
+		put(&o, "0.", 2);
+		for (i = -1; i > ex; i--)
+			put(&o, "0", 1);
+		put(&o, dig, (size_t)n);
+	} else {
+		for (i = 0; i <= ex; i++)
+			put(&o, i < n ? dig + i : "0", 1);
+		if (n > ex + 1) {
+			put(&o, ".", 1);
+			put(&o, dig + ex + 1, (size_t)(n - ex - 1));
+		}
+	}
+	return out_end(&o);
 }
 
 /* ---- dates ---- */

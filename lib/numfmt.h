@@ -88,6 +88,28 @@ int nf_percent(char *buf, size_t size, double share, int decimals, int lang,
 	       enum nf_style st);
 
 /*
+ * nf_real_sig / nf_percent_sig: nf_real and nf_percent with at least
+ * minsig (1..17) significant digits: more places than `decimals` when
+ * the value is small, so that a small rate is never shown as 0.0
+ * (0.00412 at 1 decimal, minsig 3 -> "0.00412"; 1.2345 -> "1.23";
+ * 12.345 -> "12.3"; 1234.5 -> "1,234.5"; 0 -> "0.0").  Places stay at
+ * most NF_MAX_DECIMALS.
+ */
+int nf_real_sig(char *buf, size_t size, double v, int decimals, int minsig,
+		int lang, enum nf_style st);
+int nf_percent_sig(char *buf, size_t size, double share, int decimals,
+		   int minsig, int lang, enum nf_style st);
+
+/*
+ * nf_real_exact: v for machines, with the fewest digits that read back
+ * (strtod) as exactly v: "0.1", "2.997019180922758", "250000" (an
+ * integral value has no point), "-0.00412"; plain decimal notation for
+ * exponents -20..20, else "1.5e-25".  -0 is "0".  NaN and infinities
+ * write "" and return 0.
+ */
+int nf_real_exact(char *buf, size_t size, double v);
+
+/*
  * nf_date: machine "2024-04-01"; en "April 1, 2024"; fr "1er avril 2024",
  * "2 avril 2024" (month names in lower case).  Years 1..9999; the date
  * must exist (no February 30).

@@ -15,11 +15,17 @@
  *              " (unit)" when a column has one.  Control characters in
  *              texts become spaces (no terminal escapes get through).
  * RENDER_CSV   RFC 4180 with LF line ends: row 1 holds the column machine
- *              names (stable for scripts), then one line per row; machine
- *              numbers (12345.6, shares as proportions); fields with a
- *              comma, quote, CR or LF are quoted, quotes doubled; NULL is
- *              an empty field; suppressed cells "<5" or "x".  No title,
- *              no notes.
+ *              names (stable for scripts), then one line per row.  The
+ *              first column, row_type, is "total" for a total row and
+ *              "data" otherwise.  Every numeric column that is not a key
+ *              is followed by NAME_flag: "<5" or "x" when the cell is
+ *              suppressed (the value field is then empty), else the
+ *              marker of people outputs ("*", "E", "E*") or empty; a
+ *              numeric field holds only a number or nothing.  Numbers in
+ *              full (2.997019180922758, shares as proportions, integers
+ *              without a point); fields with a comma, quote, CR or LF are
+ *              quoted, quotes doubled; NULL is an empty field.  No
+ *              title, no notes.
  * RENDER_MD    GitHub Markdown: "## title", the subtitle as a paragraph,
  *              a pipe table (numbers right-aligned, total rows bold),
  *              notes as a "- " list.  Markdown punctuation in texts is

@@ -349,46 +349,103 @@ static int yoy_flag(struct rctx *x, size_t row, int fcol,
 			      q->significant ? "oui" : "non");
 }
 
-/* one_stat: statistic s for one row whose inputs are a and b. */
+/* stat_fail: the error of a statistic that cannot be computed: report,
+ * row (number and first cell), column and why. */
+static int stat_fail(struct rctx *x, const struct report_stat *s,
+		     size_t row, const char *why)
+{
+	char buf[NF_BUFSZ];
+	const char *key = table_cell_display(x->t, row, 0, NS_EN, NF_MACHINE,
+					     buf, sizeof buf);
+
+	return nserr_set(x->err, NS_EINTERNAL, "%s: row %zu%s%s%s, column "
+			 "'%s': cannot compute the statistic: %s", x->r->path,
+			 row + 1, *key ? " ('" : "", key, *key ? "')" : "",
+			 s->out, why);
+}
+
+/* has_ci: 1 when the interval of the statistic is shown somewhere. */
+static int has_ci(const int cols[4])
+{
+	return cols[1] >= 0 || cols[2] >= 0;
+}
+
+/* one_ratio: a year-over-year change; the change itself is kept when
+ * only its interval fails and neither interval nor flag is shown. */
+static int one_ratio(struct rctx *x, const struct report_stat *s,
+		     size_t row, double a, double b, const int cols[4])
+{
+	struct stats_ratio q;
+	struct nserr e;
+	int rc;
+
+	/* from 0 (0 vs 0 too) there is no rate ratio: no change, and a
+	 * note says why (x->yoy_from_zero) */
+	if (b == 0) {
+		x->yoy_from_zero++;
+		return 0;
+	}
+	nserr_init(&e);
+	rc = stats_rate_ratio((int64_t)a, 1, (int64_t)b, 1,
+			      STATS_DEFAULT_LEVEL, &q, &e);
+	if (rc && (has_ci(cols) || cols[3] >= 0 || rc != NS_EINTERNAL))
+		return stat_fail(x, s, row, e.msg);
+	if (rc)
+		return table_set_real(x->t, row, (size_t)cols[0],
+				      b > 0 ? a / b - 1 : NAN);
+	rc = set3(x, row, cols[0], cols[1], cols[2], q.rr - 1, q.lo - 1,
+		  q.hi - 1);
+	if (!rc && q.significant && isfinite(q.rr))
+		rc = table_add_flags(x->t, row, (size_t)cols[0],
+				     CELL_SIGNIFICANT);
+	if (!rc)
+		rc = yoy_flag(x, row, cols[3], &q);
+	return rc;
+}
+
+/*
+ * one_stat: statistic s for one row whose inputs are a and b.  Inputs a
+ * statistic cannot be computed on (a negative or fractional count, a
+ * share above 1, a population of 0) and failed intervals are errors
+ * (NS_EINTERNAL naming the row), never a blank; a rate or change whose
+ * interval is not shown is kept when only the interval fails.
+ */
 static int one_stat(struct rctx *x, const struct report_stat *s, size_t row,
 		    double a, double b, const int cols[4])
 {
 	struct stats_interval iv;
-	struct stats_ratio q;
+	struct nserr e;
+	char why[NSERR_MSG_MAX];
 	int rc = 0;
 
+	nserr_init(&e);
 	if (a < 0 || b < 0 || a != floor(a) ||
-	    (s->kind != RS_RATE && b != floor(b)))
-		return 0;
-	if (s->kind == RS_WILSON) {
-		if (a > b || stats_wilson((int64_t)a, (int64_t)b,
-					  STATS_DEFAULT_LEVEL, &iv, NULL))
-			return 0;
-		rc = set3(x, row, cols[0], cols[1], cols[2], iv.est, iv.lo,
-			  iv.hi);
-	} else if (s->kind == RS_RATE) {
-		if (b <= 0 || stats_rate((int64_t)a, b, STATS_DEFAULT_PER,
-					 STATS_DEFAULT_LEVEL, &iv, NULL))
-			return 0;
-		rc = set3(x, row, cols[0], cols[1], cols[2], iv.est, iv.lo,
-			  iv.hi);
-	} else {
-		/* from 0 (0 vs 0 too) there is no rate ratio: no change */
-		if (b == 0) {
-			x->yoy_from_zero++;
-			return 0;
-		}
-		if (stats_rate_ratio((int64_t)a, 1, (int64_t)b, 1,
-				     STATS_DEFAULT_LEVEL, &q, NULL))
-			return 0;
-		rc = set3(x, row, cols[0], cols[1], cols[2], q.rr - 1,
-			  q.lo - 1, q.hi - 1);
-		if (!rc && q.significant && isfinite(q.rr))
-			rc = table_add_flags(x->t, row, (size_t)cols[0],
-					     CELL_SIGNIFICANT);
-		if (!rc)
-			rc = yoy_flag(x, row, cols[3], &q);
+	    (s->kind != RS_RATE && b != floor(b))) {
+		snprintf(why, sizeof why, "%s %.17g and %s %.17g must be "
+			 "whole numbers, not negative", s->a, a, s->b, b);
+		return stat_fail(x, s, row, why);
 	}
+	if (s->kind == RS_WILSON) {
+		rc = stats_wilson((int64_t)a, (int64_t)b, STATS_DEFAULT_LEVEL,
+				  &iv, &e);
+	} else if (s->kind == RS_RATE) {
+		if (b <= 0) {
+			snprintf(why, sizeof why, "population %s is %.17g",
+				 s->b, b);
+			return stat_fail(x, s, row, why);
+		}
+		rc = stats_rate((int64_t)a, b, STATS_DEFAULT_PER,
+				STATS_DEFAULT_LEVEL, &iv, &e);
+		if (rc == NS_EINTERNAL && !has_ci(cols) && isfinite(iv.est))
+			rc = 0;     /* the rate without its interval */
+	} else {
+		rc = one_ratio(x, s, row, a, b, cols);
+		goto done;
+	}
+	if (rc)
+		return stat_fail(x, s, row, e.msg);
+	rc = set3(x, row, cols[0], cols[1], cols[2], iv.est, iv.lo, iv.hi);
+done:
 	if (!rc && !table_is_null(x->t, row, (size_t)cols[0]))
 		x->used[s->kind] = 1;
 	return rc;
@@ -456,7 +513,9 @@ static int do_interval(struct rctx *x, const struct report_stat *s)
 			continue;
 		if (s->kind == RS_RATE && total_numerator(x, &ra, &rb, row, &a))
 			continue;
-		if ((rc = one_stat(x, s, row, a, b, cols)) != 0)
+		if ((rc = one_stat(x, s, row, a, b, cols)) == NS_EINTERNAL)
+			return rc;
+		if (rc)
 			return nserr_set(x->err, rc, "%s: cannot store '%s'",
 					 x->r->path, s->out);
 	}

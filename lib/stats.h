@@ -3,15 +3,16 @@
  * and rates (DESIGN.md, Statistics).
  *
  * - a share k/n: Wilson score interval;
- * - a count k: exact Poisson (Garwood) interval from chi-square quantiles;
+ * - a count k: exact Poisson (Garwood) interval from gamma quantiles
+ *   (stats_gamma.c: exact for every count from 0 to 1e12);
  * - a rate per P population: the count's Garwood interval scaled by P/pop;
  * - a rate ratio (year over year): the exact conditional interval, i.e.
  *   Clopper-Pearson on k1/(k1+k2) from beta quantiles, transformed to the
  *   ratio scale; the same numbers as R's
  *   `poisson.test(c(k1, k2), c(t1, t2))$conf.int`.
  *
- * Quantiles come from GSL (gsl_cdf_chisq_Pinv, gsl_cdf_beta_Pinv,
- * gsl_cdf_ugaussian_Pinv).  While a function runs, GSL's error handler is
+ * Quantiles come from stats_gamma_quantile() and GSL (gsl_cdf_beta_Pinv,
+ * gsl_cdf_ugaussian_Pinv, incomplete gamma and beta functions).  While a function runs, GSL's error handler is
  * switched off (and restored afterwards), so a GSL failure becomes a status,
  * never an abort(); this touches GSL's process-wide handler, so do not call
  * these functions concurrently with other GSL code that relies on it.
@@ -52,10 +53,26 @@ int stats_wilson(int64_t k, int64_t n, double level,
 		 struct stats_interval *out, struct nserr *err);
 
 /*
+ * stats_gamma_quantile: the quantile of the gamma distribution of shape a
+ * and scale 1: the x with P(a, x) = p when upper is 0, or with
+ * Q(a, x) = 1 - P(a, x) = p when upper is 1 (the upper tail, solved on Q
+ * itself so that a small p keeps its precision).  Accurate to about
+ * 1e-15 relative (1e-9 is guaranteed by the tests) for 0 < a <= 1e12.
+ * Returns 0; NS_EUSAGE for a out of (0, 1e12] or p out of (0, 1);
+ * NS_EINTERNAL when the root cannot be found (far tails of huge shapes,
+ * p below about 1e-300).  *x is NaN after a failure.
+ */
+int stats_gamma_quantile(double a, double p, int upper, double *x,
+			 struct nserr *err);
+
+/*
  * stats_poisson: exact Poisson (Garwood) interval for an observed count k:
- * est = k, lo = chisq_Pinv(alpha/2, 2k)/2 (0 when k == 0),
- * hi = chisq_Pinv(1 - alpha/2, 2k + 2)/2.
- * Requires k >= 0 and 0 < level < 1, else NS_EUSAGE.
+ * est = k, lo = the alpha/2 quantile of Gamma(k, 1) (0 when k == 0),
+ * hi = the upper alpha/2 quantile of Gamma(k + 1, 1); the same as
+ * chisq_Pinv(alpha/2, 2k)/2 and chisq_Pinv(1 - alpha/2, 2k + 2)/2.
+ * Requires 0 <= k <= 1e12 - 1 and 0 < level < 1, else NS_EUSAGE.  When
+ * the interval cannot be computed (NS_EINTERNAL), est is still k and lo,
+ * hi are NaN.
  */
 int stats_poisson(int64_t k, double level, struct stats_interval *out,
 		  struct nserr *err);
@@ -65,7 +82,9 @@ int stats_poisson(int64_t k, double level, struct stats_interval *out,
  * (STATS_DEFAULT_PER = 10,000): est = k / pop * per, with the Garwood
  * interval of k scaled by the same factor.
  * Requires k >= 0, pop > 0 and finite, per > 0 and finite,
- * 0 < level < 1, else NS_EUSAGE.
+ * 0 < level < 1, else NS_EUSAGE.  When only the interval fails
+ * (NS_EINTERNAL), est is still set and lo, hi are NaN: a caller that
+ * shows no interval keeps the rate.
  */
 int stats_rate(int64_t k, double pop, double per, double level,
 	       struct stats_interval *out, struct nserr *err);

@@ -30,11 +30,14 @@
  *     COL_REAL   v.r        double, shown with `decimals` places
  *     COL_SHARE  v.r        proportion 0..1, shown as a percentage with
  *                           `decimals` places of the percentage
- *                           (0.1234, decimals 1 -> 12.3%); machine
- *                           outputs write the proportion with
- *                           decimals + 2 places (0.123)
+ *                           (0.1234, decimals 1 -> 12.3%)
  *     COL_RATE   v.r        rate per 10,000 population (unit text says
  *                           so), `decimals` places
+ *   People styles show REAL, SHARE and RATE values with more places when
+ *   needed for TABLE_MIN_SIG (3) significant digits (0.00412, not 0.0;
+ *   1.23%); machine outputs (CSV, JSON) write the full value, the
+ *   shortest text that reads back as the same double (0.1234,
+ *   2.997019180922758; a proportion stays a proportion).
  *   A stored real is always finite: setting NaN or an infinity stores
  *   NULL.  Spreadsheet writers should write numbers as numbers
  *   (table_get_real works for INT columns too) with a number format of
@@ -164,6 +167,9 @@ enum col_type {
 #define CELL_NO_DATA 0x40u
 /* Flags that keep a cell NULL: its value is withheld or does not exist. */
 #define CELL_NO_VALUE (CELL_SUPPRESSED | CELL_NOT_RECORDED | CELL_NO_DATA)
+
+/* Fewest significant digits people outputs show for a non-zero real. */
+#define TABLE_MIN_SIG 3
 
 /* Row flags. */
 #define ROW_TOTAL 0x01u
@@ -410,10 +416,11 @@ const char *table_get_text(const struct table *t, size_t r, size_t c,
 /*
  * table_cell_display: the text every output shows for cell (r, c),
  * without markers: "<N" or "x" when suppressed, "not recorded" or "no
- * data" (in lang) for those flags, "" when NULL, else the
- * value formatted by numfmt in lang and style (NF_MACHINE: 12345.6,
- * shares as proportions with decimals + 2 places, dates ISO; people
- * styles: grouped numbers, percentages, "April 1, 2024").  Text cells
+ * data" (in lang) for those flags, "" when NULL, else the value
+ * formatted by numfmt in lang and style (NF_MACHINE: 12345.6, reals in
+ * full (nf_real_exact), shares as proportions, dates ISO; people styles:
+ * grouped numbers, percentages, at least TABLE_MIN_SIG significant
+ * digits, "April 1, 2024").  Text cells
  * return the stored string itself (not copied); other values are
  * written into buf (NF_BUFSZ bytes always suffice) and buf is returned.
  * Returns "" for an index out of range.

@@ -200,14 +200,16 @@ const char *table_cell_display(const struct table *t, size_t r, size_t c,
 		nf_int(buf, size, cell->v.i, lang, st);
 		return buf;
 	case COL_SHARE:
-		if (st == NF_MACHINE)
-			nf_real(buf, size, cell->v.r, col->decimals + 2, lang, st);
-		else
-			nf_percent(buf, size, cell->v.r, col->decimals, lang, st);
-		return buf;
 	case COL_REAL:
 	case COL_RATE:
-		nf_real(buf, size, cell->v.r, col->decimals, lang, st);
+		if (st == NF_MACHINE)
+			nf_real_exact(buf, size, cell->v.r);
+		else if (col->type == COL_SHARE)
+			nf_percent_sig(buf, size, cell->v.r, col->decimals,
+				       TABLE_MIN_SIG, lang, st);
+		else
+			nf_real_sig(buf, size, cell->v.r, col->decimals,
+				    TABLE_MIN_SIG, lang, st);
 		return buf;
 	}
 	return "";

@@ -73,6 +73,23 @@
 -- note.fr: Classement selon le nombre de besoins sans service; la part est
 --     celle des besoins non entièrement comblés de la même région et
 --     catégorie.
+-- note.sql: WITH lvl AS (SELECT ra.region_id, ra.ancestor_id FROM
+--     region_ancestors ra JOIN regions g ON g.id = ra.ancestor_id WHERE
+--     g.level = :level), cell AS (SELECT coalesce(lvl.ancestor_id,
+--     a.region_id) AS rid, a.category, sum(CASE WHEN a.reason = 'no_service'
+--     THEN a.needs ELSE 0 END) AS no_service, sum(a.needs) AS not_met FROM
+--     agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id WHERE a.month
+--     BETWEEN :from AND :to AND a.status IN ('unmet', 'partial') AND
+--     (:region IS NULL OR a.region_id IN (SELECT region_id FROM
+--     region_ancestors WHERE ancestor_id = :region)) AND (:category IS NULL
+--     OR a.category = :category) GROUP BY 1, 2), ranked AS (SELECT rank()
+--     OVER (ORDER BY no_service DESC, not_met DESC) AS rank FROM cell WHERE
+--     no_service > 0), kept AS (SELECT count(*) AS n FROM ranked WHERE rank
+--     <= :top) SELECT printf('Pairs tied at the cut-off are all kept, with
+--     the same rank: the list holds %d pairs, not %d.', n, :top),
+--     printf('Les paires à égalité au seuil sont toutes gardées, avec le
+--     même rang : la liste compte %d paires, et non %d.', n, :top) FROM kept
+--     WHERE n > :top
 
 WITH lvl AS MATERIALIZED (
   -- each region's ancestor as far from the country as the regions of
@@ -102,8 +119,8 @@ WITH lvl AS MATERIALIZED (
     AND (:category IS NULL OR a.category = :category)
   GROUP BY 1, 2
 ), ranked AS (
-  SELECT cell.*, row_number() OVER (ORDER BY no_service DESC, not_met DESC,
-                                    rid, category) AS rank
+  SELECT cell.*, rank() OVER (ORDER BY no_service DESC, not_met DESC)
+           AS rank
   FROM cell WHERE no_service > 0
 )
 SELECT r.rank, g.name_en AS region, g.name_fr AS region_fr, r.rid AS region_id,
@@ -112,4 +129,4 @@ SELECT r.rank, g.name_en AS region, g.name_fr AS region_fr, r.rid AS region_id,
 FROM ranked r JOIN regions g ON g.id = r.rid
 JOIN categories k ON k.id = r.category
 WHERE r.rank <= :top
-ORDER BY r.rank;
+ORDER BY r.rank, r.rid, r.category;

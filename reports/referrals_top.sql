@@ -39,6 +39,24 @@
 --     need to an organisation counts once.
 -- note.fr: Organismes tels que nommés dans les journaux de contacts; une
 --     référence d'un besoin vers un organisme compte une fois.
+-- note.sql: WITH r AS (SELECT a.category, a.agency, sum(a.referrals) AS k
+--     FROM agg_referrals a WHERE a.month BETWEEN :from AND :to AND
+--     (:region IS NULL OR a.region_id IN (SELECT region_id FROM
+--     region_ancestors WHERE ancestor_id = :region)) AND (:category IS NULL
+--     OR a.category = :category) GROUP BY a.category, a.agency), scoped AS
+--     (SELECT category, agency, k FROM r UNION ALL SELECT NULL, agency,
+--     sum(k) FROM r GROUP BY agency), ranked AS (SELECT category, rank()
+--     OVER (PARTITION BY category ORDER BY k DESC) AS rank FROM scoped),
+--     kept AS (SELECT category, count(*) AS n FROM ranked WHERE rank <= :top
+--     GROUP BY category HAVING count(*) > :top) SELECT printf('Organisations
+--     tied at the cut-off are all kept, with the same rank: %d %s more than
+--     %d organisations (%d more in all).', count(*), CASE count(*) WHEN 1
+--     THEN 'list holds' ELSE 'lists hold' END, :top, sum(n) - count(*) *
+--     :top), printf('Les organismes à égalité au seuil sont tous gardés,
+--     avec le même rang : %d %s plus de %d organismes (%d de plus en
+--     tout).', count(*), CASE count(*) WHEN 1 THEN 'liste compte' ELSE
+--     'listes comptent' END, :top, sum(n) - count(*) * :top) FROM kept
+--     HAVING count(*) > 0
 
 WITH r AS MATERIALIZED (
   SELECT a.category, a.agency, sum(a.referrals) AS k
@@ -55,8 +73,7 @@ WITH r AS MATERIALIZED (
 ), ranked AS (
   SELECT category, agency, k,
          sum(k) OVER (PARTITION BY category) AS scope_total,
-         row_number() OVER (PARTITION BY category ORDER BY k DESC, agency)
-           AS rank
+         rank() OVER (PARTITION BY category ORDER BY k DESC) AS rank
   FROM scoped
 )
 SELECT coalesce(g.name_en, 'All categories') AS scope,
@@ -64,4 +81,4 @@ SELECT coalesce(g.name_en, 'All categories') AS scope,
        ranked.rank, ranked.agency, ranked.k AS referrals, ranked.scope_total
 FROM ranked LEFT JOIN categories g ON g.id = ranked.category
 WHERE ranked.rank <= :top
-ORDER BY ranked.category IS NOT NULL, g.sort, ranked.rank;
+ORDER BY ranked.category IS NOT NULL, g.sort, ranked.rank, ranked.agency;

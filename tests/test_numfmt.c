@@ -6,6 +6,7 @@
 #include <CUnit/CUnit.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nserr.h"
@@ -108,6 +109,74 @@ static void test_percent(void)
 	CU_ASSERT_STRING_EQUAL(P(-0.0525, 1, NS_EN, NF_TEXT), "-5.3%");
 	CU_ASSERT_STRING_EQUAL(P(12.5, 0, NS_EN, NF_TEXT), "1,250%");
 	CU_ASSERT_STRING_EQUAL(P(NAN, 1, NS_FR, NF_TEXT), "");
+}
+
+static const char *S(double v, int dec, int lang, enum nf_style st)
+{
+	nf_real_sig(buf, sizeof buf, v, dec, 3, lang, st);
+	return buf;
+}
+
+static const char *SP(double v, int dec, int lang, enum nf_style st)
+{
+	nf_percent_sig(buf, sizeof buf, v, dec, 3, lang, st);
+	return buf;
+}
+
+/* At least 3 significant digits: a small rate is never "0.0". */
+static void test_significant(void)
+{
+	CU_ASSERT_STRING_EQUAL(S(0.00412, 1, NS_EN, NF_TEXT), "0.00412");
+	CU_ASSERT_STRING_EQUAL(S(0.00412, 1, NS_FR, NF_TEXT), "0,00412");
+	CU_ASSERT_STRING_EQUAL(S(-0.00412, 1, NS_EN, NF_TEXT), "-0.00412");
+	CU_ASSERT_STRING_EQUAL(S(0.0164217, 2, NS_EN, NF_TEXT), "0.0164");
+	CU_ASSERT_STRING_EQUAL(S(1.2345, 1, NS_EN, NF_TEXT), "1.23");
+	CU_ASSERT_STRING_EQUAL(S(12.345, 1, NS_EN, NF_TEXT), "12.3");
+	CU_ASSERT_STRING_EQUAL(S(1234.5, 1, NS_FR, NF_TEXT), "1 234,5");
+	CU_ASSERT_STRING_EQUAL(S(1234.56, 0, NS_EN, NF_TEXT), "1,235");
+	CU_ASSERT_STRING_EQUAL(S(0.0, 1, NS_EN, NF_TEXT), "0.0");
+	/* rounding up to the next power of ten keeps 3 digits */
+	CU_ASSERT_STRING_EQUAL(S(0.09996, 1, NS_EN, NF_TEXT), "0.100");
+	CU_ASSERT_STRING_EQUAL(S(9.996, 1, NS_EN, NF_TEXT), "10.0");
+	/* places stop at NF_MAX_DECIMALS */
+	CU_ASSERT_STRING_EQUAL(S(1e-15, 1, NS_EN, NF_TEXT), "0.000000000000");
+	CU_ASSERT_STRING_EQUAL(S(NAN, 1, NS_EN, NF_TEXT), "");
+	CU_ASSERT_STRING_EQUAL(SP(0.0000412, 1, NS_EN, NF_TEXT), "0.00412%");
+	CU_ASSERT_STRING_EQUAL(SP(0.0000412, 1, NS_FR, NF_TEXT),
+			       "0,00412" NBSP "%");
+	CU_ASSERT_STRING_EQUAL(SP(0.1234, 1, NS_EN, NF_TEXT), "12.3%");
+	CU_ASSERT_STRING_EQUAL(SP(0.05, 1, NS_EN, NF_TEXT), "5.00%");
+}
+
+static const char *X(double v)
+{
+	nf_real_exact(buf, sizeof buf, v);
+	return buf;
+}
+
+/* Machine numbers in full: the shortest text that reads back exactly. */
+static void test_exact(void)
+{
+	static const double vals[] = { 0.1, 1.0 / 3.0, 2.997019180922758,
+		0.0041234, 4.12e-5, 1e-7, 123456789.125, 1e20, 6.02e23,
+		1.5e-25, -0.00412, 5e-324, 1.7976931348623157e308 };
+	size_t i;
+
+	CU_ASSERT_STRING_EQUAL(X(0.1), "0.1");
+	CU_ASSERT_STRING_EQUAL(X(1.0 / 3.0), "0.3333333333333333");
+	CU_ASSERT_STRING_EQUAL(X(250000.0), "250000");
+	CU_ASSERT_STRING_EQUAL(X(0.0000412), "0.0000412");
+	CU_ASSERT_STRING_EQUAL(X(-0.00412), "-0.00412");
+	CU_ASSERT_STRING_EQUAL(X(123456789.125), "123456789.125");
+	CU_ASSERT_STRING_EQUAL(X(-0.0), "0");
+	CU_ASSERT_STRING_EQUAL(X(0.0), "0");
+	CU_ASSERT_STRING_EQUAL(X(1e20), "100000000000000000000");
+	CU_ASSERT_STRING_EQUAL(X(1.5e-25), "1.5e-25");
+	CU_ASSERT_STRING_EQUAL(X(6.02e23), "6.02e23");
+	CU_ASSERT_STRING_EQUAL(X(NAN), "");
+	CU_ASSERT_STRING_EQUAL(X(INFINITY), "");
+	for (i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		CU_ASSERT_EQUAL(strtod(X(vals[i]), NULL), vals[i]);
 }
 
 static void test_truncation(void)
@@ -236,6 +305,8 @@ static CU_TestInfo tests[] = {
 	{"integers", test_int},
 	{"decimals and rounding", test_real},
 	{"percentages", test_percent},
+	{"3 significant digits", test_significant},
+	{"machine numbers in full", test_exact},
 	{"truncation", test_truncation},
 	{"dates, months, fiscal years", test_dates},
 	{"periods", test_periods},

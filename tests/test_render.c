@@ -1,7 +1,9 @@
 /*
  * Tests for the renderers: golden outputs of one small bilingual table
  * (a suppressed count, a complementary cell, NULLs, a share with its
- * interval, an estimate, a significant change, a total row, French
+ * interval, a small estimated rate shown with 3 significant digits (and
+ * in full in CSV and JSON, with flag columns in CSV), a significant
+ * change, a total row, French
  * accents, a text cell holding a comma, quotes and a newline) in every
  * format, then escaping, empty tables, bad arguments and write failures.
  */
@@ -52,7 +54,7 @@ static void fixture(struct table *t)
 		       "Alimentation, \"d\xc3\xa9pannage\"\npaniers");
 	table_set_flags(t, 1, 1, CELL_SUPPRESSED);
 	table_set_flags(t, 1, 3, CELL_COMPLEMENTARY);
-	table_set_real(t, 1, 6, 0.5);
+	table_set_real(t, 1, 6, 0.00412);
 	table_set_flags(t, 1, 6, CELL_ESTIMATED);
 	table_add_row(t);
 	table_set_row_flags(t, 2, ROW_TOTAL);
@@ -78,7 +80,7 @@ static const char golden_text_en[] =
 	"Category                   Needs  Unmet  Unmet share  95% CI low  95% CI high  Rate (per 10,000)\n"
 	"-------------------------  -----  -----  -----------  ----------  -----------  -----------------\n"
 	"Housing                    1,234    456       37.0%*       34.3%        39.7%              12.3\n"
-	"Food, \"emergency\" hampers     <5                  x                                         0.5E\n"
+	"Food, \"emergency\" hampers     <5                  x                                     0.00412E\n"
 	"-------------------------  -----  -----  -----------  ----------  -----------  -----------------\n"
 	"Total                      1,240    460       37.1%                                        12.4\n"
 	"\n"
@@ -94,7 +96,7 @@ static const char golden_text_fr[] =
 	"Cat\xc3\xa9gorie                          Besoins  Non combl\xc3\xa9s  Part non combl\xc3\xa9" "e  IC 95 % bas  IC 95 % haut  Taux (pour 10 000)\n"
 	"---------------------------------  -------  -----------  ----------------  -----------  ------------  ------------------\n"
 	"Logement                             1 234          456           37,0\xc2\xa0%*       34,3\xc2\xa0%        39,7\xc2\xa0%               12,3\n"
-	"Alimentation, \"d\xc3\xa9pannage\" paniers       <5                             x                                            0,5E\n"
+	"Alimentation, \"d\xc3\xa9pannage\" paniers       <5                             x                                        0,00412E\n"
 	"---------------------------------  -------  -----------  ----------------  -----------  ------------  ------------------\n"
 	"Total                                1 240          460           37,1\xc2\xa0%                                           12,4\n"
 	"\n"
@@ -104,11 +106,13 @@ static const char golden_text_fr[] =
 ;
 
 static const char golden_csv_en[] =
-	"category,needs,unmet,unmet_share,unmet_share_lo,unmet_share_hi,rate\n"
-	"Housing,1234,456,0.370,0.343,0.397,12.3\n"
-	"\"Food, \"\"emergency\"\"\n"
-	"hampers\",<5,,x,,,0.5\n"
-	"Total,1240,460,0.371,,,12.4\n"
+	"row_type,category,needs,needs_flag,unmet,unmet_flag,unmet_share,"
+	"unmet_share_flag,unmet_share_lo,unmet_share_lo_flag,unmet_share_hi,"
+	"unmet_share_hi_flag,rate,rate_flag\n"
+	"data,Housing,1234,,456,,0.36953,*,0.34271,,0.39722,,12.345,\n"
+	"data,\"Food, \"\"emergency\"\"\n"
+	"hampers\",,<5,,,,x,,,,,0.00412,E\n"
+	"total,Total,1240,,460,,0.3709677419354839,,,,,,12.4,\n"
 ;
 
 static const char golden_md_en[] =
@@ -119,7 +123,7 @@ static const char golden_md_en[] =
 	"| Category | Needs | Unmet | Unmet share | 95% CI low | 95% CI high | Rate (per 10,000) |\n"
 	"| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
 	"| Housing | 1,234 | 456 | 37.0%\\* | 34.3% | 39.7% | 12.3 |\n"
-	"| Food, \"emergency\" hampers | <5 |  | x |  |  | 0.5E |\n"
+	"| Food, \"emergency\" hampers | <5 |  | x |  |  | 0.00412E |\n"
 	"| **Total** | **1,240** | **460** | **37.1%** |  |  | **12.4** |\n"
 	"\n"
 	"- Source: batches 1-3.\n"
@@ -134,7 +138,7 @@ static const char golden_md_fr[] =
 	"| Cat\xc3\xa9gorie | Besoins | Non combl\xc3\xa9s | Part non combl\xc3\xa9" "e | IC 95 % bas | IC 95 % haut | Taux (pour 10 000) |\n"
 	"| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
 	"| Logement | 1 234 | 456 | 37,0\xc2\xa0%\\* | 34,3\xc2\xa0% | 39,7\xc2\xa0% | 12,3 |\n"
-	"| Alimentation, \"d\xc3\xa9pannage\" paniers | <5 |  | x |  |  | 0,5E |\n"
+	"| Alimentation, \"d\xc3\xa9pannage\" paniers | <5 |  | x |  |  | 0,00412E |\n"
 	"| **Total** | **1 240** | **460** | **37,1\xc2\xa0%** |  |  | **12,4** |\n"
 	"\n"
 	"- Source\xc2\xa0: lots 1 \xc3\xa0 3.\n"
@@ -158,9 +162,9 @@ static const char golden_json_en[] =
 	"    {\"name\": \"rate\", \"label\": \"Rate\", \"type\": \"rate\", \"unit\": \"per 10,000\", \"decimals\": 1, \"key\": false, \"count\": false, \"total\": false, \"denominator\": null, \"interval\": null, \"bound_of\": null}\n"
 	"  ],\n"
 	"  \"rows\": [\n"
-	"    [\"Housing\", 1234, 456, 0.370, 0.343, 0.397, 12.3],\n"
-	"    [\"Food, \\\"emergency\\\"\\nhampers\", null, null, null, null, null, 0.5],\n"
-	"    [\"Total\", 1240, 460, 0.371, null, null, 12.4]\n"
+	"    [\"Housing\", 1234, 456, 0.36953, 0.34271, 0.39722, 12.345],\n"
+	"    [\"Food, \\\"emergency\\\"\\nhampers\", null, null, null, null, null, 0.00412],\n"
+	"    [\"Total\", 1240, 460, 0.3709677419354839, null, null, 12.4]\n"
 	"  ],\n"
 	"  \"flags\": [\n"
 	"    {\"unmet_share\": [\"significant\"]},\n"
@@ -186,7 +190,7 @@ static const char golden_html_fr[] =
 	"<tbody>\n"
 	"<tr><th scope=\"row\">Logement</th><td class=\"num\">1\xe2\x80\xaf" "234</td><td class=\"num\">456</td><td class=\"num significant\">37,0\xe2\x80\xaf%<span class=\"marker\">*</span></td><td class=\"num\">34,3\xe2\x80\xaf%</td><td class=\"num\">39,7\xe2\x80\xaf%</td><td class=\"num\">12,3</td></tr>\n"
 	"<tr><th scope=\"row\">Alimentation, &quot;d\xc3\xa9pannage&quot;\n"
-	"paniers</th><td class=\"num suppressed\">&lt;5</td><td class=\"num\"></td><td class=\"num suppressed\">x</td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num estimated\">0,5<span class=\"marker\">E</span></td></tr>\n"
+	"paniers</th><td class=\"num suppressed\">&lt;5</td><td class=\"num\"></td><td class=\"num suppressed\">x</td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num estimated\">0,00412<span class=\"marker\">E</span></td></tr>\n"
 	"<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">1\xe2\x80\xaf" "240</td><td class=\"num\">460</td><td class=\"num\">37,1\xe2\x80\xaf%</td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\">12,4</td></tr>\n"
 	"</tbody>\n"
 	"</table>\n"
@@ -283,20 +287,20 @@ static void test_escaping(void)
 				      "\xef\xbf\xbd" "e\\u003c/x\\u003e\\t\"]"));
 	free(got);
 	got = render_text_cell("x,y", RENDER_CSV);
-	CU_ASSERT_STRING_EQUAL(got, "v\n\"x,y\"\n");
+	CU_ASSERT_STRING_EQUAL(got, "row_type,v\ndata,\"x,y\"\n");
 	free(got);
 	got = render_text_cell("say \"hi\"\r\n", RENDER_CSV);
-	CU_ASSERT_STRING_EQUAL(got, "v\n\"say \"\"hi\"\"\r\n\"\n");
+	CU_ASSERT_STRING_EQUAL(got, "row_type,v\ndata,\"say \"\"hi\"\"\r\n\"\n");
 	free(got);
 	got = render_text_cell("", RENDER_CSV);
-	CU_ASSERT_STRING_EQUAL(got, "v\n\"\"\n");
+	CU_ASSERT_STRING_EQUAL(got, "row_type,v\ndata,\n");
 	free(got);
 	/* a formula in a text cell is neutralised for spreadsheets */
 	got = render_text_cell("=HYPERLINK(\"http://x\",\"y\")", RENDER_CSV);
-	CU_ASSERT_STRING_EQUAL(got, "v\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+	CU_ASSERT_STRING_EQUAL(got, "row_type,v\ndata,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
 	free(got);
 	got = render_text_cell("@SUM(A1)", RENDER_CSV);
-	CU_ASSERT_STRING_EQUAL(got, "v\n'@SUM(A1)\n");
+	CU_ASSERT_STRING_EQUAL(got, "row_type,v\ndata,'@SUM(A1)\n");
 	free(got);
 	got = render_text_cell("a|b *c* <b>x</b> 1<2 [l](u) \\ & &amp; #",
 			       RENDER_MD);
@@ -334,10 +338,10 @@ static void test_wide_and_dates(void)
 	got = render(&t, RENDER_TEXT, NS_FR, &rc);
 	CU_ASSERT_EQUAL(rc, 0);
 	CU_ASSERT_STRING_EQUAL(got,
-		"Mois        Ville      N\n"
-		"----------  ------  ----\n"
+		"Mois        Ville       N\n"
+		"----------  ------  -----\n"
 		"f\xc3\xa9vr. 2024  \xe6\x9d\xb1\xe4\xba\xac\n"
-		"ao\xc3\xbbt 2024   Qu\xc3\xa9" "bec  -1,3\n");
+		"ao\xc3\xbbt 2024   Qu\xc3\xa9" "bec  -1,25\n");
 	free(got);
 	got = render(&t, RENDER_JSON, NS_FR, &rc);
 	CU_ASSERT_PTR_NOT_NULL(strstr(got, "[\"2024-02\", \"\xe6\x9d\xb1"

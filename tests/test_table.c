@@ -130,13 +130,24 @@ static void test_cells(void)
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 1, NS_FR, NF_MACHINE), "12345");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_EN, NF_TEXT), "12.3%");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_FR, NF_TEXT), "12,3" NBSP "%");
-	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_EN, NF_MACHINE), "0.123");
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_EN, NF_MACHINE), "0.1234");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 3, NS_FR, NF_TEXT),
 			       "1er avril 2024");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 3, NS_FR, NF_MACHINE), "2024-04-01");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 4, NS_EN, NF_TEXT), "Apr 2024");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 5, NS_EN, NF_TEXT), "-1,234.6");
 	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 6, NS_EN, NF_TEXT), "");
+	/* small values keep 3 significant digits for people, all of them
+	 * for machines */
+	CU_ASSERT_EQUAL(table_set_real(&t, 0, 5, 0.0041234), 0);
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 5, NS_EN, NF_TEXT), "0.00412");
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 5, NS_FR, NF_TEXT), "0,00412");
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 5, NS_EN, NF_MACHINE), "0.0041234");
+	CU_ASSERT_EQUAL(table_set_real(&t, 0, 2, 0.0000412), 0);
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_EN, NF_TEXT), "0.00412%");
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_FR, NF_TEXT),
+			       "0,00412" NBSP "%");
+	CU_ASSERT_STRING_EQUAL(disp(&t, 0, 2, NS_EN, NF_MACHINE), "0.0000412");
 	/* NULL and non-finite */
 	CU_ASSERT_EQUAL(table_set_real(&t, 0, 5, NAN), 0);
 	CU_ASSERT(table_is_null(&t, 0, 5));

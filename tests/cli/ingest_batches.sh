@@ -94,6 +94,7 @@ apr.csv|1|2024-04-03|2024-04-03" "US batches: their own dates"
 expect_eq "$(q w.db "SELECT group_concat(source_contact_id || ':' || region_id, ' ') FROM (SELECT * FROM contacts ORDER BY 1)")" \
 	"U1:US-CA-059 U2:US-CA-059 U3:US-CA-037 V1:US-CA-059" "90620 in its largest share"
 run "$REPORT" --db w.db --month 2024-02 --region US-CA --min-cell 1 -p level=county --format csv territory
+unflag_file out
 expect_rc 0 "territory report"
 expect_eq "$(grep -c 'County' out)" 2 "territory: two counties"
 expect_eq "$(grep '^Orange County,' out | cut -d, -f1-4)" "Orange County,2,2,1" "territory: 90620 counted in Orange County"

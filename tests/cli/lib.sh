@@ -145,3 +145,6 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	expect_eq "$(norm "$T/c")" "x; T s" "norm"
 	finish
 fi
+
+# unflag, unflag_file: the CSV layout with flag columns read as plain
+. "$(dirname "${BASH_SOURCE[0]}")/unflag.bash"

@@ -105,7 +105,7 @@ grep -q "^Logement  .*  *[0-9][0-9]*,[0-9]$nb%" "$work/needs_status.fr.text" ||
 	fail "needs_status fr text: no French percentage on the Logement row"
 grep -q '^Toutes les catégories  ' "$work/needs_status.fr.text" ||
 	fail "needs_status fr text: no French total label"
-grep -q '^"Soutien individuel, familial et communautaire",[0-9]*,[0-9]*,[0-9]*,[0-9]*,0\.[0-9]*,' \
+grep -q '^data,"Soutien individuel, familial et communautaire",[0-9]*,,[0-9]*,,[0-9]*,,[0-9]*,,0\.[0-9]*,,' \
 	"$work/needs_status.fr.csv" || fail "needs_status fr csv: not machine numbers"
 grep -q '^Population .* 14 223 942 ' "$work/funders_unmet.fr.text" ||
 	grep -q ' 14 223 942 ' "$work/funders_unmet.fr.text" ||
@@ -113,7 +113,7 @@ grep -q '^Population .* 14 223 942 ' "$work/funders_unmet.fr.text" ||
 grep -q '14223942' "$work/funders_unmet.fr.csv" ||
 	fail "funders_unmet fr csv: population not a machine number"
 grep -q 'avr\. 2024' "$work/volume.fr.text" || fail "volume fr: months not French"
-grep -q '^2024-04,' "$work/volume.fr.csv" || fail "volume fr csv: months not ISO"
+grep -q '^data,2024-04,' "$work/volume.fr.csv" || fail "volume fr csv: months not ISO"
 grep -q 'Unmapped code (category Other)  .*BA-1000' "$work/data_quality.en.text" ||
 	fail "data_quality: unmapped code BA-1000 not listed"
 grep -q 'late.csv  .*need_code  .*unknown taxonomy section' "$work/data_quality.en.text" ||

@@ -24,6 +24,7 @@ CSV
 R() { run "$NS_BIN/needstat-report" --db "$db" --month 2024-05 "$@"; }
 
 R --format csv --min-cell 1 caller_profile
+unflag_file "$T/out"
 expect_rc 0 "caller_profile"
 cut -d, -f1-3 "$T/out" >rows
 for dim in "Age group" Gender Language; do
@@ -34,11 +35,13 @@ expect_line rows "Channel,Not recorded,1" "caller_profile: channel blank"
 [ "$(grep -c ',Unknown,' rows)" -eq 3 ] ||
 	fail "caller_profile: not one Unknown row per field: $(cat rows)"
 R --format csv --lang fr caller_profile
+unflag_file "$T/out"
 cut -d, -f1-2 "$T/out" >rows
 expect_line rows "Genre,Inconnu" "caller_profile fr: recorded unknown"
 expect_line rows "Genre,Non consigné" "caller_profile fr: blank"
 
 R --format csv data_quality
+unflag_file "$T/out"
 expect_rc 0 "data_quality"
 grep '^Missing value,' "$T/out" | cut -d, -f4-6 >missing
 for f in language,3 age_group,3 gender,3 channel,1; do

@@ -61,6 +61,7 @@ usage64 "region by name" "did you mean 'ON' (Ontario)?" --region ontario territo
 
 # Canadian data: provinces by default
 R --fiscal-year 2024 --format csv territory
+unflag_file "$T/out"
 expect_rc 0 "territory, Canadian data"
 grep -q '^Ontario,' "$T/out" || fail "territory, Canadian data: no Ontario row"
 
@@ -84,11 +85,13 @@ printf '%s\n' 'id,level,parent_id,name_en,name_fr' \
 "$INGEST" --db "$db" -q us.csv 2>/dev/null || fail "ingest of us.csv"
 for id in territory funders_unmet gaps; do
 	R --month 2024-05 --format csv "$id"
+	unflag_file "$T/out"
 	expect_rc 0 "$id, US data"
 	grep -q '^"\?New York"\?,\|,"\?New York"\?,' "$T/out" ||
 		fail "$id, US data: no New York (state) row: $(head -3 "$T/out")"
 	grep -q 'County' "$T/out" && fail "$id, US data: county rows by default"
 	R --month 2024-05 --format csv -p level=county "$id"
+	unflag_file "$T/out"
 	expect_rc 0 "$id, US data, level=county"
 	grep -q '^"\?Harris County"\?,\|,"\?Harris County"\?,' "$T/out" ||
 		fail "$id, level=county: no Harris County row"
@@ -103,6 +106,7 @@ usage64 "bad level, US" "(one of: country, province, state, county)" \
 		2>/dev/null) || fail "ingest of the Canadian fixture"
 for id in territory funders_unmet gaps; do
 	R --format csv --min-cell 1 -p level=province "$id"
+	unflag_file "$T/out"
 	expect_rc 0 "$id, mixed data"
 	grep -q 'County' "$T/out" && fail "$id, mixed data: county rows"
 	grep -q '^"\?New York"\?,\|,"\?New York"\?,' "$T/out" ||
