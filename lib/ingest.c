@@ -104,9 +104,32 @@ static long same_batch(sqlite3 *db, long source, const struct ifile *f)
 	return id;
 }
 
+/* The store's counters when a file starts (its share is the difference). */
+struct store_mark {
+	long c_new, c_rep, needs, loaded, merged;
+};
+
+static void store_mark(const struct store *s, struct store_mark *m)
+{
+	m->c_new = s->contacts_new;
+	m->c_rep = s->contacts_replaced;
+	m->needs = s->needs;
+	m->loaded = s->rows_loaded;
+	m->merged = s->rows_merged;
+}
+
+static void store_back(struct store *s, const struct store_mark *m)
+{
+	s->contacts_new = m->c_new;
+	s->contacts_replaced = m->c_rep;
+	s->needs = m->needs;
+	s->rows_loaded = m->loaded;
+	s->rows_merged = m->merged;
+}
+
 static int finish_batch(sqlite3 *db, const struct ifile *f,
-			const struct store *s, long c_new0, long c_rep0,
-			long needs0, long loaded0, struct nserr *err)
+			const struct store *s, const struct store_mark *m,
+			struct nserr *err)
 {
 	sqlite3_stmt *st;
 	char now[32];
@@ -115,7 +138,8 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 		"?3, rows_read = ?4, rows_loaded = ?5, rows_rejected = ?6, "
 		"contacts_new = ?7, contacts_replaced = ?8, needs_loaded = ?9, "
 		"date_min = ?10, date_max = ?11, finished_at = ?12, rows_dropped = "
-		"?13 WHERE id = ?1",
+		"?13, rows_merged = ?14, rows_duplicate = ?15, rows_blank = ?16 "
+		"WHERE id = ?1",
 		&st, err);
 
 	if (rc)
@@ -125,17 +149,20 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->bytes);
 	sqlite3_bind_text(st, 3, f->sha_hex, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, f->rows);
-	sqlite3_bind_int64(st, 5, s->rows_loaded - loaded0);
+	sqlite3_bind_int64(st, 5, s->rows_loaded - m->loaded);
 	sqlite3_bind_int64(st, 6, f->rejected);
-	sqlite3_bind_int64(st, 7, s->contacts_new - c_new0);
-	sqlite3_bind_int64(st, 8, s->contacts_replaced - c_rep0);
-	sqlite3_bind_int64(st, 9, s->needs - needs0);
+	sqlite3_bind_int64(st, 7, s->contacts_new - m->c_new);
+	sqlite3_bind_int64(st, 8, s->contacts_replaced - m->c_rep);
+	sqlite3_bind_int64(st, 9, s->needs - m->needs);
 	if (s->date_min[0]) {
 		sqlite3_bind_text(st, 10, s->date_min, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 11, s->date_max, -1, SQLITE_STATIC);
 	}
 	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 13, f->dropped);
+	sqlite3_bind_int64(st, 14, s->rows_merged - m->merged + f->merged);
+	sqlite3_bind_int64(st, 15, f->duplicate);
+	sqlite3_bind_int64(st, 16, f->blank);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
 	sqlite3_finalize(st);
 	if (rc || (rc = db_prepare(db, "INSERT INTO batch_issues VALUES (?1, "
@@ -235,6 +262,17 @@ static void merge_issues(struct issue_tally *run, const struct issue_tally *f)
 	}
 }
 
+/* A file that turned out to be loaded already: its rows were not read. */
+static void forget_file(struct ingest_stats *st, const struct ifile *f)
+{
+	st->rows_read -= f->rows;
+	st->rows_rejected -= f->rejected;
+	st->rows_dropped -= f->dropped;
+	st->rows_merged -= f->merged;
+	st->rows_duplicate -= f->duplicate;
+	st->rows_blank -= f->blank;
+}
+
 /* Load one file inside a savepoint.  Returns 0, 1 when it was already
  * loaded (nothing changed), or a negative status. */
 static int one_file(sqlite3 *db, struct ingest_run *run, long source,
@@ -244,10 +282,11 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	struct store *s = run->store;
 	struct ifile f;
 	struct stat stt;
-	long c_new0 = s->contacts_new, c_rep0 = s->contacts_replaced;
-	long needs0 = s->needs, loaded0 = s->rows_loaded, same;
+	struct store_mark mark;
+	long same;
 	int is_stdin = strcmp(path, "-") == 0, fd, rc;
 
+	store_mark(s, &mark);
 	memset(&f, 0, sizeof f);
 	f.run = run;
 	f.opts = run->opts;
@@ -283,10 +322,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	if (!rc && is_stdin && ifile_may_skip(run) &&
 	    (same = same_batch(db, source, &f)) != 0) {
 		rc = db_exec(db, "ROLLBACK TO file; RELEASE file", err);
-		s->contacts_new = c_new0;
-		s->contacts_replaced = c_rep0;
-		s->needs = needs0;
-		s->rows_loaded = loaded0;
+		store_back(s, &mark);
+		forget_file(run->st, &f);
 		if (!rc) {
 			note(run->opts, "%s: already loaded as batch %ld (same "
 			     "SHA-256): nothing changed", f.name, same);
@@ -295,8 +332,7 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 		goto out;
 	}
 	if (!rc)
-		rc = finish_batch(db, &f, s, c_new0, c_rep0, needs0, loaded0,
-				  err);
+		rc = finish_batch(db, &f, s, &mark, err);
 	if (!rc)
 		rc = db_exec(db, "RELEASE file", err);
 	if (!rc)
@@ -374,6 +410,7 @@ static int run_files(sqlite3 *db, struct ingest_run *run,
 	if ((rc = ifile_run_finish(run, err)) != 0)
 		return rc;
 	st->rows_loaded = run->store->rows_loaded;
+	st->rows_merged += run->store->rows_merged;
 	st->contacts_new = run->store->contacts_new;
 	st->contacts_replaced = run->store->contacts_replaced;
 	st->contacts = st->contacts_new + st->contacts_replaced;

@@ -45,6 +45,19 @@ static int drop(struct ifile *f, const char *label, const char *example)
 	return 0;
 }
 
+/* A repeated row: listed with the drops (dry run), counted and written as
+ * a duplicate. */
+static int duplicate(struct ifile *f, const struct porigin *o,
+		     const char *label, const char *example)
+{
+	char why[700];
+
+	if (f->opts->report)
+		profile_report_drop(f->opts->report, label, example);
+	snprintf(why, sizeof why, "%s: %s", label, example);
+	return ifile_skipped(f, o, 1, why);
+}
+
 static int skip_of(const struct profile *p, int side)
 {
 	return side >= 0 && p->side[side].skip_lines >= 0
@@ -167,15 +180,17 @@ static int stage(struct ifile *f, const struct csvin_record *r,
 		}
 	}
 	if (f->side == PSIDE_CONTACTS) {
+		struct porigin early = {f->name, 0, NULL, NULL, 0};
 		rc = pstage_contact(f->stage, key, klen, r->line, f->text, tlen,
 				    dropped, row, &first, f->err);
 		if (rc != 1)
 			return rc;
+		early.line = first;
 		snprintf(ex, sizeof ex, "%s:%llu", f->name,
 			 (unsigned long long)first);
 		snprintf(label, sizeof label, "earlier row with the same %s "
 			 "(a later row replaces it)", p->side[0].key);
-		return drop(f, label, ex);
+		return duplicate(f, &early, label, ex);
 	}
 	if (f->pf->nid_idx >= 0)
 		nid = pfile_field(r, f->pf->nid_idx, &nlen);
@@ -199,6 +214,8 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 		return 0;
 	f->run->st->rows_read++;
 	f->rows++;
+	if (ifile_blank_row(f, r))
+		return 0;
 	if (ifile_record_fault(f, r, &ft))
 		return ifile_reject(f, &o, &ft);
 	snprintf(ex, sizeof ex, "%s:%llu", f->name, (unsigned long long)r->line);
@@ -216,7 +233,7 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 			snprintf(ex, sizeof ex, "%s:%llu (= line %llu)", f->name,
 				 (unsigned long long)r->line,
 				 (unsigned long long)first);
-			return drop(f, "duplicate row", ex);
+			return duplicate(f, &o, "duplicate row", ex);
 		}
 	}
 	if (pfile_eval(f->pf, r, &row) != 0)
@@ -238,6 +255,12 @@ static int emit_drop(void *ctx, const char *label, const struct porigin *o)
 
 	snprintf(ex, sizeof ex, "%s:%llu", o->file, (unsigned long long)o->line);
 	return drop(ctx, label, ex);
+}
+
+static int emit_skip(void *ctx, int dup, const struct porigin *o,
+		     const char *why)
+{
+	return ifile_skipped(ctx, o, dup, why);
 }
 
 static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
@@ -272,6 +295,7 @@ static int emit_staged(struct ifile *f, struct pstage *s)
 	e.row = emit_row;
 	e.drop = emit_drop;
 	e.orphan = emit_orphan;
+	e.skip = emit_skip;
 	e.ctx = f;
 	for (i = 0; p->join && i < p->ndrops && i < 64; i++)
 		if (!(f->run->drops_found & (1ULL << i)))

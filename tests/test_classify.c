@@ -79,7 +79,7 @@ static void test_longest_prefix(void)
 	CU_ASSERT_STRING_EQUAL(cat_of("TJ-3100", &n), "other_government");
 	CU_ASSERT_STRING_EQUAL(cat_of("B", &n), "other");
 	CU_ASSERT_EQUAL(n, 1);                   /* mapped to other by 'B' */
-	CU_ASSERT_STRING_EQUAL(cat_of("YF-3000", &n), "other");
+	CU_ASSERT_STRING_EQUAL(cat_of("YF-3000", &n), "target_only");
 	CU_ASSERT_EQUAL(n, 1);
 	CU_ASSERT_EQUAL(classify_code(&cl, "BD-1800", 7),
 			classify_code(&cl, "BD-1800.2000", 12));

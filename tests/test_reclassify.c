@@ -125,8 +125,8 @@ static void test_reclassify_needs(void)
 	CU_ASSERT_EQUAL(st.map_version, 2);
 	CU_ASSERT_EQUAL(st.needs, 13);
 	/* BH-1800.8500 x2 -> shelter, JP-1500 x2 -> other, NL-6000 and
-	 * NL-6000.2000 -> income */
-	CU_ASSERT_EQUAL(st.changed, 6);
+	 * NL-6000.2000 -> income, YF-3000 target_only -> other (map2: Y) */
+	CU_ASSERT_EQUAL(st.changed, 7);
 	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE category = "
 			      "'shelter'"), 2);
 	CU_ASSERT_EQUAL(count("SELECT count(*) FROM needs WHERE code_id IS NOT "
