@@ -345,7 +345,7 @@ static void report_good(struct ifile *f, const struct need_row *nr,
 		for (n = len < cl->max_prefix ? len : cl->max_prefix; n > 0; n--)
 			if (strmap_get(&cl->prefixes, s, n))
 				break;
-		if (n == 0 || nr->category == cl->other)
+		if (n == 0 || classify_is_unmapped(cl, nr->category))
 			profile_report_code(rep, s);
 	}
 	if (rep->nrows >= REPORT_ROWS)

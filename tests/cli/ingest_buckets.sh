@@ -107,4 +107,23 @@ expect_eq "$(q t.db "SELECT referrals FROM needs_v WHERE source_contact_id = 'p1
 expect_eq "$(awk -F, '$NF == "duplicate" {print $2}' prj.csv | sort -n | tr '\n' ' ')" "4 7 11 " "profile: duplicates written to the rejects file"
 expect_eq "$(q t.db 'SELECT sum(rows_read) = sum(rows_loaded + rows_merged + rows_duplicate + rows_dropped + rows_blank + rows_rejected) FROM batches')" "1" "every batch: the equation"
 
+# The dry run lists the codes no map classifies, most frequent first,
+# capped at 20, with how many more and the total: X_C01 once ... X_C25
+# 25 times.
+{
+	echo "Call,When,Code,Outcome,Agency,Need,Kind"
+	for i in $(seq 1 25); do
+		for j in $(seq 1 "$i"); do
+			printf 'd%d-%d,2025-03-01,X_C%02d,met,,,real\n' "$i" "$j" "$i"
+		done
+	done
+} >codes.csv
+run "$INGEST" --db t.db --source d --profile ./p.ini --dry-run codes.csv
+expect_rc 0 "dry run: codes"
+sed -n "/^Taxonomy codes no category map entry/,/^\$/p" out >codes.txt
+expect_eq "$(sed -n 2p codes.txt)" "       25  X_C25" "dry run: the most frequent code first"
+expect_eq "$(sed -n 21p codes.txt)" "        6  X_C06" "dry run: the 20th"
+expect_eq "$(sed -n 22p codes.txt)" "  and 5 more codes (15 needs)" "dry run: capped, with the rest"
+expect_eq "$(sed -n 23p codes.txt)" "      325  needs in all, 25 codes" "dry run: the total"
+
 finish
