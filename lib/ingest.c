@@ -106,7 +106,7 @@ static long same_batch(sqlite3 *db, long source, const struct ifile *f)
 
 /* The store's counters when a file starts (its share is the difference). */
 struct store_mark {
-	long c_new, c_rep, needs, loaded, merged;
+	long c_new, c_rep, needs, loaded, merged, m_loaded, m_merged;
 };
 
 static void store_mark(const struct store *s, struct store_mark *m)
@@ -116,6 +116,8 @@ static void store_mark(const struct store *s, struct store_mark *m)
 	m->needs = s->needs;
 	m->loaded = s->rows_loaded;
 	m->merged = s->rows_merged;
+	m->m_loaded = s->moved_loaded;
+	m->m_merged = s->moved_merged;
 }
 
 static void store_back(struct store *s, const struct store_mark *m)
@@ -125,6 +127,47 @@ static void store_back(struct store *s, const struct store_mark *m)
 	s->needs = m->needs;
 	s->rows_loaded = m->loaded;
 	s->rows_merged = m->merged;
+	s->moved_loaded = m->m_loaded;
+	s->moved_merged = m->m_merged;
+}
+
+/*
+ * The rows of a two-file pair are loaded when its second file is read:
+ * give the first file's batch the buckets of its own rows (contacts rows,
+ * or need rows), so that the equation holds per batch.  *mv gets the
+ * counts moved (loaded, merged, duplicate, dropped, rejected).
+ */
+static int move_counts(sqlite3 *db, const struct ifile *f,
+		       const struct store *s, const struct store_mark *m,
+		       long mv[5], struct nserr *err)
+{
+	sqlite3_stmt *st;
+	long other = f->side >= 0 ? f->run->pair_batch[!f->side] : 0;
+	int rc, i;
+
+	mv[0] = s->moved_loaded - m->m_loaded;
+	mv[1] = s->moved_merged - m->m_merged + f->moved.merged;
+	mv[2] = f->moved.duplicate;
+	mv[3] = f->moved.dropped;
+	mv[4] = f->moved.rejected;
+	if (!other || other == f->batch_id ||
+	    !(mv[0] | mv[1] | mv[2] | mv[3] | mv[4])) {
+		for (i = 0; i < 5; i++)
+			mv[i] = 0;
+		return 0;
+	}
+	if ((rc = db_prepare(db, "UPDATE batches SET rows_loaded = rows_loaded"
+		" + ?2, rows_merged = rows_merged + ?3, rows_duplicate = "
+		"rows_duplicate + ?4, rows_dropped = rows_dropped + ?5, "
+		"rows_rejected = rows_rejected + ?6 WHERE id = ?1", &st,
+		err)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, other);
+	for (i = 0; i < 5; i++)
+		sqlite3_bind_int64(st, i + 2, mv[i]);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static int finish_batch(sqlite3 *db, const struct ifile *f,
@@ -134,7 +177,12 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	sqlite3_stmt *st;
 	char now[32];
 	size_t i;
-	int rc = db_prepare(db, "UPDATE batches SET file_size = ?2, sha256 = "
+	long mv[5];
+	int rc = move_counts(db, f, s, m, mv, err);
+
+	if (rc)
+		return rc;
+	rc = db_prepare(db, "UPDATE batches SET file_size = ?2, sha256 = "
 		"?3, rows_read = ?4, rows_loaded = ?5, rows_rejected = ?6, "
 		"contacts_new = ?7, contacts_replaced = ?8, needs_loaded = ?9, "
 		"date_min = ?10, date_max = ?11, finished_at = ?12, rows_dropped = "
@@ -149,8 +197,8 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->bytes);
 	sqlite3_bind_text(st, 3, f->sha_hex, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, f->rows);
-	sqlite3_bind_int64(st, 5, s->rows_loaded - m->loaded);
-	sqlite3_bind_int64(st, 6, f->rejected);
+	sqlite3_bind_int64(st, 5, s->rows_loaded - m->loaded - mv[0]);
+	sqlite3_bind_int64(st, 6, f->rejected - mv[4]);
 	sqlite3_bind_int64(st, 7, s->contacts_new - m->c_new);
 	sqlite3_bind_int64(st, 8, s->contacts_replaced - m->c_rep);
 	sqlite3_bind_int64(st, 9, s->needs - m->needs);
@@ -159,9 +207,10 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 		sqlite3_bind_text(st, 11, s->date_max, -1, SQLITE_STATIC);
 	}
 	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 13, f->dropped);
-	sqlite3_bind_int64(st, 14, s->rows_merged - m->merged + f->merged);
-	sqlite3_bind_int64(st, 15, f->duplicate);
+	sqlite3_bind_int64(st, 13, f->dropped - mv[3]);
+	sqlite3_bind_int64(st, 14, s->rows_merged - m->merged + f->merged -
+			   mv[1]);
+	sqlite3_bind_int64(st, 15, f->duplicate - mv[2]);
 	sqlite3_bind_int64(st, 16, f->blank);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
 	sqlite3_finalize(st);

@@ -292,6 +292,7 @@ int ifile_reject(struct ifile *f, const struct porigin *o,
 		return write_reject(f, o, ft, "rejected");
 	run->st->rows_rejected++;
 	f->rejected++;
+	f->moved.rejected += f->foreign;
 	tally_add(&f->issues, "reject", ft->column, ft->reason, ft->value,
 		  ft->value_len);
 	if (f->opts->report)
@@ -317,10 +318,12 @@ int ifile_skipped(struct ifile *f, const struct porigin *o, int dup,
 
 	if (!dup) {
 		f->merged++;
+		f->moved.merged += f->foreign;
 		f->run->st->rows_merged++;
 		return 0;
 	}
 	f->duplicate++;
+	f->moved.duplicate += f->foreign;
 	f->run->st->rows_duplicate++;
 	memset(&ft, 0, sizeof ft);
 	ft.col = -1;
@@ -370,6 +373,7 @@ int ifile_row(struct ifile *f, const struct canon_row *cr,
 		profile_col_is_contact(ft.col) ? oc : on;
 
 	nr.counted = !cr->extra;
+	nr.foreign = f->foreign;
 	if (rc == 1) {
 		f->extra_row = cr->extra;
 		rc = ifile_reject(f, o, &ft);

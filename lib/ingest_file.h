@@ -27,6 +27,13 @@ struct ingest_run {
 	/* two-file profiles: the pair being read (see ifile_run_finish) */
 	struct pstage *pair;
 	unsigned long long drops_found;  /* bit i: drop rule i had a column */
+	long pair_batch[2];              /* batch of each file of the pair */
+};
+
+/* Counts of a file that belong to the other file of its pair (rows of
+ * both are loaded when the second is read): moved to its batch. */
+struct ifile_moved {
+	long merged, duplicate, dropped, rejected;
 };
 
 struct ifile {
@@ -41,6 +48,9 @@ struct ifile {
 	long merged, duplicate, blank; /* reader's buckets of this file */
 	int extra_row;               /* the row being checked is a further
 				      * row of its record (not counted) */
+	int foreign;                 /* what is being counted belongs to the
+				      * other file of the pair */
+	struct ifile_moved moved;    /* reader's counts of the other file */
 	uint64_t bytes;
 	struct sha256_ctx sha;
 	char sha_hex[2 * SHA256_DIGEST_SIZE + 1];

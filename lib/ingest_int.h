@@ -40,6 +40,7 @@ enum row_kind { ROW_NEED, ROW_CONTACT_ONLY };
 struct need_row {
 	enum row_kind kind;
 	int counted;                 /* 1: counts in the row buckets */
+	int foreign;                 /* 1: a row of the other file of a pair */
 	const char *contact_id;
 	size_t contact_len;
 	struct ns_datetime when;
@@ -170,6 +171,7 @@ struct store {
 	/* counts */
 	long contacts_new, contacts_replaced, needs, rows_loaded;
 	long rows_merged;              /* rows that stored nothing new */
+	long moved_loaded, moved_merged; /* of those: foreign rows */
 	int fresh;                     /* the last contact started: 1 new or
 					* replaced, 0 appended to */
 	char date_min[11], date_max[11];

@@ -408,10 +408,13 @@ void store_count_row(struct store *s, const struct need_row *r, int fresh)
 {
 	if (!r->counted)
 		return;
-	if (r->kind == ROW_NEED || fresh)
+	if (r->kind == ROW_NEED || fresh) {
 		s->rows_loaded++;
-	else
+		s->moved_loaded += r->foreign;
+	} else {
 		s->rows_merged++;
+		s->moved_merged += r->foreign;
+	}
 }
 
 int store_write_row(struct store *s, const struct need_row *r,

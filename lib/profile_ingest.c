@@ -39,6 +39,7 @@ int prof_file_start(struct ifile *f)
 static int drop(struct ifile *f, const char *label, const char *example)
 {
 	f->dropped++;
+	f->moved.dropped += f->foreign;
 	f->run->st->rows_dropped++;
 	if (f->opts->report)
 		profile_report_drop(f->opts->report, label, example);
@@ -119,6 +120,8 @@ static int header(struct ifile *f, const struct csvin_record *r)
 		return 0;
 	}
 	f->side = side;
+	if (side >= 0)
+		run->pair_batch[side] = f->batch_id;
 	rc = pfile_header(f->pf, side, r, f->name, f->opts->report, warn_cb,
 			  f, f->err);
 	if (rc)
@@ -243,24 +246,50 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 	return prof_emit(f, &row, &o, &o);
 }
 
+/* What is counted next belongs to file side of the pair (PSIDE_*): to the
+ * other file than f when f is not that side (see finish_batch). */
+static void count_for(struct ifile *f, int side)
+{
+	f->foreign = f->side >= 0 && side != f->side;
+}
+
 static int emit_row(void *ctx, const struct prow *row,
 		    const struct porigin *oc, const struct porigin *on)
 {
-	return prof_emit(ctx, row, oc, on);
+	struct ifile *f = ctx;
+	int rc;
+
+	/* a contact with no need stands for its contacts-file row */
+	count_for(f, oc->file == on->file && oc->line == on->line
+		  ? PSIDE_CONTACTS : PSIDE_NEEDS);
+	rc = prof_emit(f, row, oc, on);
+	f->foreign = 0;
+	return rc;
 }
 
 static int emit_drop(void *ctx, const char *label, const struct porigin *o)
 {
+	struct ifile *f = ctx;
 	char ex[600];
+	int rc;
 
 	snprintf(ex, sizeof ex, "%s:%llu", o->file, (unsigned long long)o->line);
-	return drop(ctx, label, ex);
+	count_for(f, PSIDE_NEEDS);
+	rc = drop(f, label, ex);
+	f->foreign = 0;
+	return rc;
 }
 
 static int emit_skip(void *ctx, int dup, const struct porigin *o,
 		     const char *why)
 {
-	return ifile_skipped(ctx, o, dup, why);
+	struct ifile *f = ctx;
+	int rc;
+
+	count_for(f, o ? PSIDE_NEEDS : PSIDE_CONTACTS);
+	rc = ifile_skipped(f, o, dup, why);
+	f->foreign = 0;
+	return rc;
 }
 
 static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
@@ -268,6 +297,7 @@ static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
 	struct ifile *f = ctx;
 	const struct profile *p = f->opts->prof;
 	struct row_fault ft;
+	int rc;
 
 	memset(&ft, 0, sizeof ft);
 	ft.col = CC_N;           /* not a canonical column */
@@ -276,7 +306,10 @@ static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
 	ft.value_len = strlen(key);
 	snprintf(ft.reason, sizeof ft.reason, "has no row in the contacts "
 		 "file");
-	return ifile_reject(f, o, &ft);
+	count_for(f, PSIDE_NEEDS);
+	rc = ifile_reject(f, o, &ft);
+	f->foreign = 0;
+	return rc;
 }
 
 /* Read the staged rows back (the pair, or this file) and load them. */
