@@ -20,7 +20,7 @@
 #define REPORT_ROWS 5
 #define REPORT_EXAMPLES 3
 #define REPORT_MAX_ITEMS 200
-#define REPORT_CODES_MAX 100000 /* distinct codes counted for the list */
+#define REPORT_CODES_MAX 10000  /* distinct codes counted for the list */
 #define REPORT_CODES_SHOWN 20   /* codes listed, most frequent first */
 
 struct report_item {
