@@ -236,6 +236,9 @@ int taxcode_check_prefix(const char *s, size_t len, const char **why)
 {
 	int rc = check_code(s, len, why);
 
+	if (rc == 6 && s[len - 3] == '.')   /* stored codes use the dash */
+		return fail(why, "level 6 must end in -NN, the form codes "
+			    "are stored in");
 	return rc < 0 ? rc : 0;
 }
 

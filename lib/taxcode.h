@@ -44,7 +44,8 @@ int taxcode_parse(const char *s, size_t len, struct taxcode *out,
 /*
  * taxcode_check_prefix: check that s[0..len) (exact, no normalisation of
  * case) is a valid single code usable as a category-map prefix (levels
- * 1..6, no targets).  Returns 0 or NS_EDATA with *why set.
+ * 1..6, no targets, level 6 in the stored dash form: a ".NN" level 6
+ * would never match).  Returns 0 or NS_EDATA with *why set.
  */
 int taxcode_check_prefix(const char *s, size_t len, const char **why);
 

@@ -62,7 +62,10 @@ static void test_level6_dot(void)
 	expect_bad("RP-1400.8000-020.240", "segment is too long");
 	expect_bad("RP-1400.8000.020", "is not a taxonomy code");
 	expect_bad("RP-1400.8000-020.24.10", "is not a taxonomy code");
+	/* a map prefix is compared with stored codes: the dash form only */
 	CU_ASSERT_EQUAL(taxcode_check_prefix("RP-1400.8000-020.24", 19, &why),
+			NS_EDATA);
+	CU_ASSERT_EQUAL(taxcode_check_prefix("RP-1400.8000-020-24", 19, &why),
 			0);
 }
 
