@@ -25,29 +25,34 @@ static int help(void)
 "needstat-ingest(1)), or vendor exports through a profile (see\n"
 "needstat-profile(5)), into the database, validating every row, in one\n"
 "transaction: if the run fails nothing is kept.\n\n"
-"A bad row (bad date, status, taxonomy code, referral count; a ragged row,\n"
+"A row that cannot be stored (no contact id, bad date, a ragged row,\n"
 "invalid UTF-8) is reported as FILE:LINE, written to the rejects file and\n"
-"skipped; the other rows load.  A bad optional field (postal code, channel,\n"
-"language, ...) becomes unknown and is counted.  Contacts already loaded\n"
-"from the same source are replaced, never counted twice; a file already\n"
-"loaded changes nothing.\n\n"
+"skipped; the other rows load.  A bad need field keeps its contact and\n"
+"need (a code that is not a taxonomy code: category unclassified; a bad\n"
+"status: unrecorded; a bad referral count: unknown), reported and written\n"
+"to the rejects file as kept.  A bad optional field (postal code, channel,\n"
+"language, ...) becomes unknown and is counted.  The summary puts every\n"
+"row read in one bucket: loaded + merged + duplicate + dropped + blank +\n"
+"rejected.  Contacts already loaded from the same source are replaced,\n"
+"never counted twice; a file already loaded changes nothing.\n\n"
 "Options:\n"
 "  --db FILE         database (default $NEEDSTAT_DB, else needstat.db)\n"
 "  --dry-run         read and check everything, write nothing; with\n"
 "                    --profile, show on stdout the column mapping, the\n"
 "                    first rows as they would load, rows dropped and\n"
 "                    rejected by reason, the dates, unmapped codes\n"
-"  --max-rejects N   stop, loading nothing, after more than N bad rows\n"
+"  --max-rejects N   stop, loading nothing, after more than N rejected rows\n"
 "  --profile P       read the files through profile P: a bundled name\n"
 "                    (canonical, the default; icarol: give the\n"
 "                    CallReports and Needs files of each export pair)\n"
 "                    or a profile file\n"
 "  --progress        show progress on stderr (default: when a terminal)\n"
 "  -q, --quiet       no summary; bad rows and errors are still reported\n"
-"  --rejects FILE    write bad rows there (default rejects-batch-N.csv)\n"
+"  --rejects FILE    write rejected, kept and duplicate rows there\n"
+"                    (default rejects-batch-N.csv)\n"
 "  --source NAME     source system the contact ids belong to (default\n"
 "                    'default'); re-ingest is idempotent per source\n"
-"  --strict          any bad row: load nothing, exit 65\n"
+"  --strict          any rejected row: load nothing, exit 65\n"
 "  -h, --help        show this help\n"
 "  -V, --version     show the version\n\n"
 "Exit status: 0 ok (also with some rejected rows), 64 usage, 65 bad data\n"
@@ -99,12 +104,12 @@ static void summary(const struct ingest_stats *st, int dry,
 
 	if (shown_progress)
 		fputc('\n', stderr);
-	fprintf(stderr, "%s: %s%ld file%s, %ld rows read, %ld loaded, %ld "
+	fprintf(stderr, "%s: %s%ld file%s, %ld rows read = %ld loaded + %ld "
+		"merged + %ld duplicate + %ld dropped + %ld blank + %ld "
 		"rejected", cli_prog(), dry ? "dry run, nothing written: " : "",
 		st->files, st->files == 1 ? "" : "s", st->rows_read,
-		st->rows_loaded, st->rows_rejected);
-	if (st->rows_dropped)
-		fprintf(stderr, ", %ld dropped", st->rows_dropped);
+		st->rows_loaded, st->rows_merged, st->rows_duplicate,
+		st->rows_dropped, st->rows_blank, st->rows_rejected);
 	fprintf(stderr, "; %ld contacts (%ld new, %ld replaced), %ld needs; "
 		"%.2f s\n", st->contacts, st->contacts_new,
 		st->contacts_replaced, st->needs, st->seconds);
@@ -115,9 +120,9 @@ static void summary(const struct ingest_stats *st, int dry,
 		fprintf(stderr, "%s: contacts from %s to %s, category map "
 			"version %ld\n", cli_prog(), st->date_min, st->date_max,
 			st->map_version);
-	if (st->rows_rejected > 10)
+	if (st->rows_rejected + st->rows_kept > 10)
 		fprintf(stderr, "%s: %ld more bad rows not shown above%s%s%s\n",
-			cli_prog(), st->rows_rejected - 10,
+			cli_prog(), st->rows_rejected + st->rows_kept - 10,
 			st->rejects_path[0] ? ": see '" : "",
 			st->rejects_path, st->rejects_path[0] ? "'" : "");
 	for (i = 0; rep && i < rep->drops.n; i++)
@@ -128,7 +133,7 @@ static void summary(const struct ingest_stats *st, int dry,
 			st->issues[i].kind, st->issues[i].column,
 			st->issues[i].count, st->issues[i].reason);
 	if (st->rejects_path[0])
-		fprintf(stderr, "%s: rejected rows written to '%s'\n",
+		fprintf(stderr, "%s: bad and skipped rows written to '%s' (action: rejected, kept, duplicate)\n",
 			cli_prog(), st->rejects_path);
 }
 

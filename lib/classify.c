@@ -99,7 +99,7 @@ static int load_categories(struct classify *c, sqlite3 *db, struct nserr *err)
 
 	if (rc)
 		return rc;
-	c->other = -1;
+	c->other = c->unclassified = c->target_only = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *id = sqlite3_column_text(st, 0);
 		size_t i = c->ncats;
@@ -114,6 +114,10 @@ static int load_categories(struct classify *c, sqlite3 *db, struct nserr *err)
 			break;
 		if (strcmp(c->cats[i], "other") == 0)
 			c->other = (int)i;
+		if (strcmp(c->cats[i], "unclassified") == 0)
+			c->unclassified = (int)i;
+		if (strcmp(c->cats[i], "target_only") == 0)
+			c->target_only = (int)i;
 		if (add_catname(c, id, (int)i) ||
 		    add_catname(c, sqlite3_column_text(st, 1), (int)i) ||
 		    add_catname(c, sqlite3_column_text(st, 2), (int)i))
@@ -127,6 +131,10 @@ static int load_categories(struct classify *c, sqlite3 *db, struct nserr *err)
 	if (c->other < 0)
 		return nserr_set(err, NS_ECONFIG, "the database has no 'other' "
 				 "category: run needstat-init");
+	if (c->unclassified < 0)
+		c->unclassified = c->other;
+	if (c->target_only < 0)
+		c->target_only = c->other;
 	return 0;
 }
 
@@ -338,7 +346,45 @@ int classify_code_prefix(const struct classify *c, const char *code,
 	}
 	if (plen)
 		*plen = 0;
-	return c->other;
+	return classify_fallback(c, code, len);
+}
+
+int classify_fallback(const struct classify *c, const char *code,
+		      size_t len)
+{
+	if (taxcode_check_prefix(code, len, NULL) != 0)
+		return c->unclassified;
+	return code[0] == 'Y' ? c->target_only : c->other;
+}
+
+int classify_code_raw(const struct classify *c, const char *code,
+		      size_t len)
+{
+	size_t n = 0;
+	int cat;
+
+	/* only a map prefix for raw codes (X_..., a digit) may match: a
+	 * taxonomy prefix never classifies what is not a taxonomy code */
+	if (!(len > 1 && code[0] == 'X' && code[1] == '_') &&
+	    !(len > 0 && code[0] >= '0' && code[0] <= '9'))
+		return c->unclassified;
+	cat = classify_code_prefix(c, code, len, &n);
+	return n ? cat : c->unclassified;
+}
+
+int classify_stored(const struct classify *c, const char *service,
+		    int level)
+{
+	size_t len = strlen(service);
+
+	return level == 0 ? classify_code_raw(c, service, len)
+			  : classify_code(c, service, len);
+}
+
+int classify_is_unmapped(const struct classify *c, int category)
+{
+	return category == c->other || category == c->unclassified ||
+	       category == c->target_only;
 }
 
 int classify_code(const struct classify *c, const char *code, size_t len)

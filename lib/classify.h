@@ -37,6 +37,8 @@ struct classify {
 	char **cat_en, **cat_fr; /* category names by index */
 	size_t ncats;
 	int other;               /* index of 'other' */
+	int unclassified;        /* 'unclassified': not a taxonomy code */
+	int target_only;         /* 'target_only': a lone section Y code */
 	struct classify_region *regions;
 	size_t nregions;
 	int unknown;             /* index of region 'unknown' */
@@ -72,13 +74,40 @@ void classify_release(struct classify *c);
 /*
  * classify_code: category index of a normalised service code
  * code[0..len): the longest map prefix it starts with (plain string
- * prefix), else the 'other' index.
+ * prefix), else classify_fallback.
  */
 int classify_code(const struct classify *c, const char *code, size_t len);
 
 /*
+ * classify_fallback: the category of a code no map prefix matches:
+ * 'unclassified' when code[0..len) is not a taxonomy code (a raw code
+ * kept as written: a local extension X_..., another scheme, a counter),
+ * 'target_only' for a section Y code, else 'other'.  A database without
+ * the first two categories (not migrated) gives 'other' for all three.
+ */
+int classify_fallback(const struct classify *c, const char *code,
+		      size_t len);
+
+/*
+ * classify_code_raw: category index of a code kept as written because it
+ * is not a taxonomy code (codes.level 0): the longest map prefix for raw
+ * codes (starting with "X_" or a digit) it starts with, else
+ * 'unclassified'.  Taxonomy prefixes never match a raw code.
+ */
+int classify_code_raw(const struct classify *c, const char *code,
+		      size_t len);
+
+/* classify_stored: a stored code's category: classify_code_raw for level
+ * 0, else classify_code. */
+int classify_stored(const struct classify *c, const char *service,
+		    int level);
+
+/* classify_is_unmapped: 1 when category is one of the three fallbacks. */
+int classify_is_unmapped(const struct classify *c, int category);
+
+/*
  * classify_code_prefix: as classify_code; *plen (not NULL) gets the length
- * of the prefix that matched, 0 when none did (then 'other').
+ * of the prefix that matched, 0 when none did (then classify_fallback).
  */
 int classify_code_prefix(const struct classify *c, const char *code,
 			 size_t len, size_t *plen);

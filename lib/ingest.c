@@ -110,18 +110,90 @@ static int same_batch(sqlite3 *db, long source, const struct ifile *f,
 	return rc < 0 ? rc : 0;
 }
 
+/* The store's counters when a file starts (its share is the difference). */
+struct store_mark {
+	long c_new, c_rep, needs, loaded, merged, m_loaded, m_merged;
+};
+
+static void store_mark(const struct store *s, struct store_mark *m)
+{
+	m->c_new = s->contacts_new;
+	m->c_rep = s->contacts_replaced;
+	m->needs = s->needs;
+	m->loaded = s->rows_loaded;
+	m->merged = s->rows_merged;
+	m->m_loaded = s->moved_loaded;
+	m->m_merged = s->moved_merged;
+}
+
+static void store_back(struct store *s, const struct store_mark *m)
+{
+	s->contacts_new = m->c_new;
+	s->contacts_replaced = m->c_rep;
+	s->needs = m->needs;
+	s->rows_loaded = m->loaded;
+	s->rows_merged = m->merged;
+	s->moved_loaded = m->m_loaded;
+	s->moved_merged = m->m_merged;
+}
+
+/*
+ * The rows of a two-file pair are loaded when its second file is read:
+ * give the first file's batch the buckets of its own rows (contacts rows,
+ * or need rows), so that the equation holds per batch.  *mv gets the
+ * counts moved (loaded, merged, duplicate, dropped, rejected).
+ */
+static int move_counts(sqlite3 *db, const struct ifile *f,
+		       const struct store *s, const struct store_mark *m,
+		       long mv[5], struct nserr *err)
+{
+	sqlite3_stmt *st;
+	long other = f->side >= 0 ? f->run->pair_batch[!f->side] : 0;
+	int rc, i;
+
+	mv[0] = s->moved_loaded - m->m_loaded;
+	mv[1] = s->moved_merged - m->m_merged + f->moved.merged;
+	mv[2] = f->moved.duplicate;
+	mv[3] = f->moved.dropped;
+	mv[4] = f->moved.rejected;
+	if (!other || other == f->batch_id ||
+	    !(mv[0] | mv[1] | mv[2] | mv[3] | mv[4])) {
+		for (i = 0; i < 5; i++)
+			mv[i] = 0;
+		return 0;
+	}
+	if ((rc = db_prepare(db, "UPDATE batches SET rows_loaded = rows_loaded"
+		" + ?2, rows_merged = rows_merged + ?3, rows_duplicate = "
+		"rows_duplicate + ?4, rows_dropped = rows_dropped + ?5, "
+		"rows_rejected = rows_rejected + ?6 WHERE id = ?1", &st,
+		err)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, other);
+	for (i = 0; i < 5; i++)
+		sqlite3_bind_int64(st, i + 2, mv[i]);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int finish_batch(sqlite3 *db, const struct ifile *f,
-			const struct store *s, long c_new0, long c_rep0,
-			long needs0, long loaded0, struct nserr *err)
+			const struct store *s, const struct store_mark *m,
+			struct nserr *err)
 {
 	sqlite3_stmt *st;
 	char now[32];
 	size_t i;
-	int rc = db_prepare(db, "UPDATE batches SET file_size = ?2, sha256 = "
+	long mv[5];
+	int rc = move_counts(db, f, s, m, mv, err);
+
+	if (rc)
+		return rc;
+	rc = db_prepare(db, "UPDATE batches SET file_size = ?2, sha256 = "
 		"?3, rows_read = ?4, rows_loaded = ?5, rows_rejected = ?6, "
 		"contacts_new = ?7, contacts_replaced = ?8, needs_loaded = ?9, "
 		"date_min = ?10, date_max = ?11, finished_at = ?12, rows_dropped = "
-		"?13 WHERE id = ?1",
+		"?13, rows_merged = ?14, rows_duplicate = ?15, rows_blank = ?16 "
+		"WHERE id = ?1",
 		&st, err);
 
 	if (rc)
@@ -131,17 +203,21 @@ static int finish_batch(sqlite3 *db, const struct ifile *f,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->bytes);
 	sqlite3_bind_text(st, 3, f->sha_hex, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, f->rows);
-	sqlite3_bind_int64(st, 5, s->rows_loaded - loaded0);
-	sqlite3_bind_int64(st, 6, f->rejected);
-	sqlite3_bind_int64(st, 7, s->contacts_new - c_new0);
-	sqlite3_bind_int64(st, 8, s->contacts_replaced - c_rep0);
-	sqlite3_bind_int64(st, 9, s->needs - needs0);
+	sqlite3_bind_int64(st, 5, s->rows_loaded - m->loaded - mv[0]);
+	sqlite3_bind_int64(st, 6, f->rejected - mv[4]);
+	sqlite3_bind_int64(st, 7, s->contacts_new - m->c_new);
+	sqlite3_bind_int64(st, 8, s->contacts_replaced - m->c_rep);
+	sqlite3_bind_int64(st, 9, s->needs - m->needs);
 	if (s->date_min[0]) {
 		sqlite3_bind_text(st, 10, s->date_min, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 11, s->date_max, -1, SQLITE_STATIC);
 	}
 	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 13, f->dropped);
+	sqlite3_bind_int64(st, 13, f->dropped - mv[3]);
+	sqlite3_bind_int64(st, 14, s->rows_merged - m->merged + f->merged -
+			   mv[1]);
+	sqlite3_bind_int64(st, 15, f->duplicate - mv[2]);
+	sqlite3_bind_int64(st, 16, f->blank);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, err, "batch");
 	sqlite3_finalize(st);
 	if (rc || (rc = db_prepare(db, "INSERT INTO batch_issues VALUES (?1, "
@@ -189,6 +265,9 @@ static int fold_pair(sqlite3 *db, long into, long first, int into_side,
 		"rows_loaded = b.rows_loaded + o.rows_loaded, "
 		"rows_rejected = b.rows_rejected + o.rows_rejected, "
 		"rows_dropped = b.rows_dropped + o.rows_dropped, "
+		"rows_merged = b.rows_merged + o.rows_merged, "
+		"rows_duplicate = b.rows_duplicate + o.rows_duplicate, "
+		"rows_blank = b.rows_blank + o.rows_blank, "
 		"contacts_new = b.contacts_new + o.contacts_new, "
 		"contacts_replaced = b.contacts_replaced + o.contacts_replaced, "
 		"needs_loaded = b.needs_loaded + o.needs_loaded, "
@@ -304,6 +383,17 @@ static void merge_issues(struct issue_tally *run, const struct issue_tally *f)
 	}
 }
 
+/* A file that turned out to be loaded already: its rows were not read. */
+static void forget_file(struct ingest_stats *st, const struct ifile *f)
+{
+	st->rows_read -= f->rows;
+	st->rows_rejected -= f->rejected;
+	st->rows_dropped -= f->dropped;
+	st->rows_merged -= f->merged;
+	st->rows_duplicate -= f->duplicate;
+	st->rows_blank -= f->blank;
+}
+
 /* Load one file inside a savepoint.  Returns 0, 1 when it was already
  * loaded (nothing changed), or a negative status. */
 static int one_file(sqlite3 *db, struct ingest_run *run, long source,
@@ -313,12 +403,13 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 	struct store *s = run->store;
 	struct ifile f;
 	struct stat stt;
-	long c_new0 = s->contacts_new, c_rep0 = s->contacts_replaced;
-	long needs0 = s->needs, loaded0 = s->rows_loaded, same = 0;
+	struct store_mark mark;
+	long same = 0, first;
 	int is_stdin = strcmp(path, "-") == 0, fd, rc;
 	int had_pair = run->pair != NULL;
 	char run_min[11], run_max[11];
 
+	store_mark(s, &mark);
 	memset(&f, 0, sizeof f);
 	f.run = run;
 	f.opts = run->opts;
@@ -360,10 +451,8 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 		rc = same_batch(db, source, &f, &same, err);
 	if (!rc && is_stdin && same != 0) {
 		rc = db_exec(db, "ROLLBACK TO file; RELEASE file", err);
-		s->contacts_new = c_new0;
-		s->contacts_replaced = c_rep0;
-		s->needs = needs0;
-		s->rows_loaded = loaded0;
+		store_back(s, &mark);
+		forget_file(run->st, &f);
 		memcpy(s->run_min, run_min, sizeof run_min);
 		memcpy(s->run_max, run_max, sizeof run_max);
 		if (!rc) {
@@ -374,15 +463,14 @@ static int one_file(sqlite3 *db, struct ingest_run *run, long source,
 		goto out;
 	}
 	if (!rc)
-		rc = finish_batch(db, &f, s, c_new0, c_rep0, needs0, loaded0,
-				  err);
-	if (!rc && f.side >= 0 && run->pair)
-		run->pair_batch = f.batch_id;   /* its other file comes next */
-	else if (!rc && f.side >= 0 && had_pair && run->pair_batch) {
-		rc = fold_pair(db, f.batch_id, run->pair_batch, f.side, err);
-		if (run->st->first_batch == run->pair_batch)
+		rc = finish_batch(db, &f, s, &mark, err);
+	/* the second file of a pair: its batch takes in the first file's */
+	if (!rc && f.side >= 0 && had_pair && !run->pair &&
+	    (first = run->pair_batch[!f.side]) != 0 && first != f.batch_id) {
+		rc = fold_pair(db, f.batch_id, first, f.side, err);
+		if (run->st->first_batch == first)
 			run->st->first_batch = f.batch_id;
-		run->pair_batch = 0;
+		run->pair_batch[0] = run->pair_batch[1] = 0;
 	}
 	if (!rc)
 		rc = db_exec(db, "RELEASE file", err);
@@ -461,6 +549,7 @@ static int run_files(sqlite3 *db, struct ingest_run *run,
 	if ((rc = ifile_run_finish(run, err)) != 0)
 		return rc;
 	st->rows_loaded = run->store->rows_loaded;
+	st->rows_merged += run->store->rows_merged;
 	st->contacts_new = run->store->contacts_new;
 	st->contacts_replaced = run->store->contacts_replaced;
 	st->contacts = st->contacts_new + st->contacts_replaced;

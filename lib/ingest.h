@@ -58,8 +58,17 @@ struct ingest_issue {
 
 struct ingest_stats {
 	long files, files_same;      /* files read; files already loaded */
+	/* rows_read = rows_loaded + rows_merged + rows_duplicate +
+	 * rows_dropped + rows_blank + rows_rejected (per file and per run) */
 	long rows_read, rows_loaded, rows_rejected;
-	long rows_dropped;           /* by a profile rule (counted in read) */
+	long rows_dropped;           /* by a profile rule */
+	long rows_merged;            /* stored nothing new: a contact or need
+				      * already stored by an earlier row */
+	long rows_duplicate;         /* repeated rows skipped */
+	long rows_blank;             /* every field blank */
+	long rows_kept;              /* of rows_loaded + rows_merged: kept
+				      * with a bad need field (rejects file,
+				      * action 'kept') */
 	long contacts, contacts_new, contacts_replaced;
 	long needs;
 	uint64_t bytes;

@@ -249,7 +249,7 @@ static int chunk_needs(struct store *s, const struct need_row *rows,
 		if ((rc = store_contact_started(s, &rows[start[g]], 1, err)) != 0)
 			return rc;
 		for (j = start[g]; j < start[g + 1]; j++) {
-			s->rows_loaded++;
+			store_count_row(s, &rows[j], j == start[g]);
 			if (rows[j].kind == ROW_NEED &&
 			    (rc = batch_need(s, &rows[j], err)) != 0)
 				return rc;

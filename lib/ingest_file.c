@@ -148,7 +148,7 @@ static int open_rejects(struct ifile *f)
 		return nserr_set(f->err, NS_ECANTCREAT, "cannot create rejects "
 			"file '%s': %s", run->rejects_path, strerror(errno));
 	}
-	fputs("file,line,column,value,reason,record\n", run->rejects);
+	fputs("file,line,column,value,reason,record,action\n", run->rejects);
 	return 0;
 }
 
@@ -189,8 +189,9 @@ int ifile_text(struct ifile *f, const struct csvin_record *r, size_t *len)
 	return 0;
 }
 
+/* One line of the rejects file; action: rejected, kept or duplicate. */
 static int write_reject(struct ifile *f, const struct porigin *o,
-			const struct row_fault *ft)
+			const struct row_fault *ft, const char *action)
 {
 	FILE *w;
 	char line[32];
@@ -215,10 +216,25 @@ static int write_reject(struct ifile *f, const struct porigin *o,
 	csvin_write_field(w, ft->reason, strlen(ft->reason));
 	putc(',', w);
 	csvin_write_field(w, text ? text : "", text ? len : 0);
+	putc(',', w);
+	fputs(action, w);
 	if (putc('\n', w) == EOF)
 		return nserr_set(f->err, NS_EIO, "writing '%s': %s",
 				 f->run->rejects_path, strerror(errno));
 	return 0;
+}
+
+int ifile_blank_row(struct ifile *f, const struct csvin_record *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nfields; i++)
+		for (j = 0; j < r->len[i]; j++)
+			if (r->field[i][j] != ' ' && r->field[i][j] != '\t')
+				return 0;
+	f->blank++;
+	f->run->st->rows_blank++;
+	return 1;
 }
 
 int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
@@ -254,14 +270,36 @@ int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
 	return 0;
 }
 
+/* One of the first max_messages rows rejected or kept with a problem. */
+static void say_row(struct ifile *f, const struct porigin *o,
+		    const struct row_fault *ft)
+{
+	struct ingest_run *run = f->run;
+
+	if (run->messages >= f->opts->max_messages)
+		return;
+	run->messages++;
+	if (ft->col >= 0)
+		ifile_say(f, "%s:%llu: column '%s': '%.*s' %s", o->file,
+			  (unsigned long long)o->line, ft->column,
+			  (int)(ft->value_len > 80 ? 80 : ft->value_len),
+			  ft->value, ft->reason);
+	else
+		ifile_say(f, "%s:%llu: %s", o->file,
+			  (unsigned long long)o->line, ft->reason);
+}
+
 int ifile_reject(struct ifile *f, const struct porigin *o,
 		 const struct row_fault *ft)
 {
 	struct ingest_run *run = f->run;
 	int rc;
 
+	if (f->extra_row)               /* its record is counted once */
+		return write_reject(f, o, ft, "rejected");
 	run->st->rows_rejected++;
 	f->rejected++;
+	f->moved.rejected += f->foreign;
 	f->issues.file = o->file;
 	f->issues.line = (unsigned long long)o->line;
 	tally_add(&f->issues, "reject", ft->column, ft->reason, ft->value,
@@ -271,18 +309,8 @@ int ifile_reject(struct ifile *f, const struct porigin *o,
 		profile_report_reject(f->opts->report, ft->column, ft->reason,
 				      o->file, (unsigned long long)o->line,
 				      ft->value, ft->value_len);
-	if (run->messages < f->opts->max_messages) {
-		run->messages++;
-		if (ft->col >= 0)
-			ifile_say(f, "%s:%llu: column '%s': '%.*s' %s", o->file,
-				  (unsigned long long)o->line, ft->column,
-				  (int)(ft->value_len > 80 ? 80 : ft->value_len),
-				  ft->value, ft->reason);
-		else
-			ifile_say(f, "%s:%llu: %s", o->file,
-				  (unsigned long long)o->line, ft->reason);
-	}
-	if ((rc = write_reject(f, o, ft)) != 0)
+	say_row(f, o, ft);
+	if ((rc = write_reject(f, o, ft, "rejected")) != 0)
 		return rc;
 	if (f->opts->max_rejects >= 0 &&
 	    run->st->rows_rejected > f->opts->max_rejects)
@@ -291,6 +319,28 @@ int ifile_reject(struct ifile *f, const struct porigin *o,
 			"loaded", f->opts->max_rejects, o->file,
 			(unsigned long long)o->line);
 	return 0;
+}
+
+int ifile_skipped(struct ifile *f, const struct porigin *o, int dup,
+		  const char *why)
+{
+	struct row_fault ft;
+
+	if (!dup) {
+		f->merged++;
+		f->moved.merged += f->foreign;
+		f->run->st->rows_merged++;
+		return 0;
+	}
+	f->duplicate++;
+	f->moved.duplicate += f->foreign;
+	f->run->st->rows_duplicate++;
+	memset(&ft, 0, sizeof ft);
+	ft.col = -1;
+	ft.column = "(row)";
+	ft.value = "";
+	snprintf(ft.reason, sizeof ft.reason, "%s", why);
+	return write_reject(f, o, &ft, "duplicate");
 }
 
 /* What the dry run shows of a good row: the first rows, unmapped codes. */
@@ -308,7 +358,7 @@ static void report_good(struct ifile *f, const struct need_row *nr,
 		for (n = len < cl->max_prefix ? len : cl->max_prefix; n > 0; n--)
 			if (strmap_get(&cl->prefixes, s, n))
 				break;
-		if (n == 0 || nr->category == cl->other)
+		if (n == 0 || classify_is_unmapped(cl, nr->category))
 			profile_report_code(rep, s);
 	}
 	if (rep->nrows >= REPORT_ROWS)
@@ -349,17 +399,32 @@ int ifile_row(struct ifile *f, const struct canon_row *cr,
 	struct need_row nr;
 	struct row_fault ft;
 	size_t n0 = f->issues.n;
-	int bad;
+	const struct porigin *o;
+	int rc;
 
 	f->issues.file = oc->file;
 	f->issues.line = (unsigned long long)oc->line;
-	bad = row_check(f->run->cl, cr, &nr, &ft, &f->issues);
+	rc = row_check(f->run->cl, cr, &nr, &ft, &f->issues);
 	f->issues.file = NULL;
 	need_examples(&f->issues, n0, oc, on);
-	if (bad)
-		return ifile_reject(f, ft.col >= 0 &&
-				    profile_col_is_contact(ft.col) ? oc : on,
-				    &ft);
+	o = ft.col >= 0 && ft.col < CC_N && profile_col_is_contact(ft.col) ?
+		oc : on;
+	nr.counted = !cr->extra;
+	nr.foreign = f->foreign;
+	if (rc == 1) {
+		f->extra_row = cr->extra;
+		rc = ifile_reject(f, o, &ft);
+		f->extra_row = 0;
+		return rc;
+	}
+	if (rc == 2) {
+		if (!cr->extra) {
+			say_row(f, o, &ft);
+			f->run->st->rows_kept++;
+		}
+		if ((rc = write_reject(f, o, &ft, "kept")) != 0)
+			return rc;
+	}
 	if (f->opts->report)
 		report_good(f, &nr, oc, on);
 	if ((f->run->st->rows_read & 0xffff) == 0 && f->opts->on_progress)
@@ -383,9 +448,12 @@ static int on_record(const struct csvin_record *r, void *ctx)
 		return 0;               /* a blank line between records */
 	f->run->st->rows_read++;
 	f->rows++;
+	if (ifile_blank_row(f, r))
+		return 0;
 	if (ifile_record_fault(f, r, &ft))
 		return ifile_reject(f, &o, &ft);
 	cr.line = r->line;
+	cr.extra = 0;
 	for (c = 0; c < CC_N; c++) {
 		int i = f->colof[c];
 		cr.v[c] = i >= 0 ? r->field[i] : NULL;

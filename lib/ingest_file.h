@@ -26,8 +26,14 @@ struct ingest_run {
 	int messages;
 	/* two-file profiles: the pair being read (see ifile_run_finish) */
 	struct pstage *pair;
-	long pair_batch;                 /* batch of the pair's first file */
 	unsigned long long drops_found;  /* bit i: drop rule i had a column */
+	long pair_batch[2];              /* batch of each file of the pair */
+};
+
+/* Counts of a file that belong to the other file of its pair (rows of
+ * both are loaded when the second is read): moved to its batch. */
+struct ifile_moved {
+	long merged, duplicate, dropped, rejected;
 };
 
 struct ifile {
@@ -39,6 +45,12 @@ struct ifile {
 	size_t ncols;
 	int colof[CC_N];
 	long rows, rejected;
+	long merged, duplicate, blank; /* reader's buckets of this file */
+	int extra_row;               /* the row being checked is a further
+				      * row of its record (not counted) */
+	int foreign;                 /* what is being counted belongs to the
+				      * other file of the pair */
+	struct ifile_moved moved;    /* reader's counts of the other file */
 	uint64_t bytes;
 	struct sha256_ctx sha;
 	char sha_hex[2 * SHA256_DIGEST_SIZE + 1];
@@ -81,6 +93,10 @@ int ifile_may_skip(const struct ingest_run *run);
 
 /* The record path, shared with profile_ingest.c and profile_emit.c. */
 
+/* ifile_blank_row: 1 (and the row counted blank) when every field of
+ * record r is blank: nothing to store, nothing to reject; else 0. */
+int ifile_blank_row(struct ifile *f, const struct csvin_record *r);
+
 /* ifile_record_fault: 1 (and *ft set) when record r is unusable as a row
  * (NUL byte, field too long, ragged, invalid UTF-8), else 0. */
 int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
@@ -89,6 +105,15 @@ int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
 /* ifile_reject: count, report and write one bad row from origin o. */
 int ifile_reject(struct ifile *f, const struct porigin *o,
 		 const struct row_fault *ft);
+
+/*
+ * ifile_skipped: count a row of origin o that stores nothing of its own:
+ * dup 1, a duplicate (written to the rejects file with action
+ * 'duplicate' and reason why), dup 0, merged into a need or contact of an
+ * earlier row (why unused).  Returns 0 or a fatal status.
+ */
+int ifile_skipped(struct ifile *f, const struct porigin *o, int dup,
+		  const char *why);
 
 /*
  * ifile_row: validate canonical row cr (values from oc for the contact

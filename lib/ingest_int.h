@@ -28,6 +28,8 @@ extern const char *const canon_names[CC_N];
 /* A record mapped onto the canonical columns (absent column: NULL). */
 struct canon_row {
 	uint64_t line;
+	int extra;                   /* 1: a further row of one record (a
+				      * split cell): not counted as read */
 	const char *v[CC_N];
 	size_t len[CC_N];
 };
@@ -37,6 +39,8 @@ enum row_kind { ROW_NEED, ROW_CONTACT_ONLY };
 /* A row that passed validation, classified. */
 struct need_row {
 	enum row_kind kind;
+	int counted;                 /* 1: counts in the row buckets */
+	int foreign;                 /* 1: a row of the other file of a pair */
 	const char *contact_id;
 	size_t contact_len;
 	struct ns_datetime when;
@@ -100,7 +104,8 @@ int tally_add_n(struct issue_tally *t, const char *kind, const char *column,
 /*
  * row_check: validate a canonical row, classify it into *out.  Optional
  * fields that fail are set unknown and counted in *fields.  Returns 0 for
- * a good row, 1 for a bad row (*fault says why).
+ * a good row, 1 for a bad row (*fault says why), 2 for a row kept with a
+ * bad need field (*fault describes the first, for the rejects file).
  */
 int row_check(const struct classify *cl, const struct canon_row *in,
 	      struct need_row *out, struct row_fault *fault,
@@ -174,6 +179,10 @@ struct store {
 	     cur_gender[24];
 	/* counts */
 	long contacts_new, contacts_replaced, needs, rows_loaded;
+	long rows_merged;              /* rows that stored nothing new */
+	long moved_loaded, moved_merged; /* of those: foreign rows */
+	int fresh;                     /* the last contact started: 1 new or
+					* replaced, 0 appended to */
 	char date_min[11], date_max[11];       /* of the current batch */
 	char run_min[11], run_max[11];         /* of the whole run */
 };
@@ -203,6 +212,9 @@ int store_referrals(struct store *s, int64_t need_id,
  * trimmed, empties skipped, cut to AGENCY_MAX bytes); 0 at the end. */
 int store_next_agency(const char **p, const char *end, const char **a,
 		      size_t *len);
+/* store_count_row: count row r (if r->counted) as loaded when it stores
+ * a need or started a new or replaced contact (fresh), else merged. */
+void store_count_row(struct store *s, const struct need_row *r, int fresh);
 int store_write_row(struct store *s, const struct need_row *r,
 		    struct nserr *err);
 int batch_prepare_contacts(struct store *s, struct nserr *err);

@@ -1,10 +1,12 @@
 /*
  * ingest_row: validation and classification of one canonical row.
  *
- * Required fields (contact_id, started_at, need_code or need_category,
- * need_status, referrals when present) make a row bad when they fail;
- * optional fields (channel, language, postal_code, region, age_group,
- * gender, unmet_reason) become unknown and are counted instead.
+ * Only what a row cannot be stored without makes it bad: contact_id and
+ * started_at.  A bad need field keeps the row (the need becomes
+ * unclassified, unrecorded or of unknown referrals), is counted and is
+ * written to the rejects file as kept; optional fields (channel, language,
+ * postal_code, region, age_group, gender, unmet_reason) become unknown and
+ * are counted.
  */
 #include <stdio.h>
 #include <string.h>
@@ -95,9 +97,85 @@ static void check_optional(const struct classify *cl,
 	}
 }
 
-static int check_need(const struct classify *cl, const struct canon_row *in,
-		      struct need_row *out, struct row_fault *f,
-		      struct issue_tally *t)
+/* The first problem of a row that is kept: what the rejects file says. */
+static void keep_issue(struct row_fault *k, const struct canon_row *in,
+		       int col, const char *lead, const char *why)
+{
+	if (k->col != -2)
+		return;                  /* one line per row: the first */
+	lead_fault(k, in, col, lead, why);
+}
+
+/* A field of a need that failed: keep the need, count and report it. */
+static void need_issue(struct issue_tally *t, struct row_fault *k,
+		       const struct canon_row *in, int col, const char *tally,
+		       const char *lead, const char *why)
+{
+	tally_add(t, "field", canon_names[col], tally, in->v[col],
+		  in->len[col]);
+	keep_issue(k, in, col, lead, why);
+}
+
+/* A need_code that is not a taxonomy code, kept as written (blanks
+ * trimmed, cut to TAXCODE_MAX - 1 bytes on a UTF-8 boundary). */
+static void raw_code(const char *s, size_t n, struct taxcode *c)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n > TAXCODE_MAX - 1) {
+		n = TAXCODE_MAX - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(c->service, s, n);
+	c->service[n] = '\0';
+	c->level = 0;
+	c->targets[0] = '\0';
+	c->ntargets = 0;
+}
+
+#define KEPT_CODE "is not a taxonomy code: need kept as unclassified"
+
+static void check_code(const struct classify *cl, const struct canon_row *in,
+		       struct need_row *out, struct row_fault *k,
+		       struct issue_tally *t)
+{
+	const char *why = NULL;
+
+	out->has_code = 1;
+	if (taxcode_parse(FIELD(CC_CODE), &out->code, &why) != 0) {
+		char lead[160];
+		int detail = why && strcmp(why, "is not a taxonomy code");
+		snprintf(lead, sizeof lead, "is not a taxonomy code%s%s%s: "
+			 "need kept as unclassified (invalid code)",
+			 detail ? " (" : "", detail ? why : "", detail ? ")" : "");
+		raw_code(FIELD(CC_CODE), &out->code);
+		out->category = classify_code_raw(cl, out->code.service,
+						  strlen(out->code.service));
+		need_issue(t, k, in, CC_CODE, KEPT_CODE, lead, NULL);
+		return;
+	}
+	out->category = classify_code(cl, out->code.service,
+				      strlen(out->code.service));
+	if (out->category == cl->target_only && cl->target_only != cl->other)
+		tally_add(t, "field", canon_names[CC_CODE], "is a target term "
+			  "only (section Y): need kept as target term only",
+			  in->v[CC_CODE], in->len[CC_CODE]);
+}
+
+/*
+ * The need of a row.  Only the contact id and the date make a row bad: a
+ * bad need field is kept (need_code: unclassified with the raw code;
+ * need_category: unclassified; need_status: unrecorded; referrals:
+ * unknown), counted, and described in *k for the rejects file.  A row
+ * with neither need_code nor need_category is a contact with no need,
+ * whatever its status.
+ */
+static void check_need(const struct classify *cl, const struct canon_row *in,
+		       struct need_row *out, struct row_fault *k,
+		       struct issue_tally *t)
 {
 	const char *why = NULL;
 	int code_blank = !in->v[CC_CODE] || is_blank(FIELD(CC_CODE));
@@ -105,38 +183,44 @@ static int check_need(const struct classify *cl, const struct canon_row *in,
 
 	out->has_code = 0;
 	out->category_given = 0;
-	if (fv_status(FIELD(CC_STATUS), &out->status, &why) != 0)
-		return fault(f, in, CC_STATUS, "is not a need status (met, "
-			     "unmet, partial)%s", NULL);
-	if (code_blank && cat_blank && !out->status) {
+	if (code_blank && cat_blank) {
 		out->kind = ROW_CONTACT_ONLY;
-		return 0;
+		tally_add(t, "field", canon_names[CC_CODE], "is blank: a "
+			  "contact with no need", NULL, 0);
+		return;
 	}
 	out->kind = ROW_NEED;
-	if (!out->status)
-		return fault(f, in, CC_STATUS, "is blank: every need needs a "
-			     "status (met, unmet, partial)%s", NULL);
+	if (fv_status(FIELD(CC_STATUS), &out->status, &why) != 0 ||
+	    !out->status) {
+		out->status = "unrecorded";
+		need_issue(t, k, in, CC_STATUS, why ? "is not a need status: "
+			   "need kept as unrecorded" : "is blank: need kept "
+			   "as unrecorded", why ? "is not a need status (met, "
+			   "unmet, partial): need kept as unrecorded" : "is "
+			   "blank: need kept as unrecorded", NULL);
+	}
 	if (!code_blank) {
-		if (taxcode_parse(FIELD(CC_CODE), &out->code, &why) != 0)
-			return lead_fault(f, in, CC_CODE, "is not a taxonomy "
-					  "code", why);
-		out->has_code = 1;
-		out->category = classify_code(cl, out->code.service,
-					      strlen(out->code.service));
-	} else if (cat_blank) {
-		return fault(f, in, CC_CODE, "is blank: a need needs a "
-			     "need_code or a need_category%s", NULL);
+		check_code(cl, in, out, k, t);
 	} else {
 		out->category = classify_category_name(cl, FIELD(CC_CATEGORY));
-		if (out->category < 0)
-			return fault(f, in, CC_CATEGORY, "is not a known "
-				     "category id or name%s", NULL);
+		if (out->category < 0) {
+			out->category = cl->unclassified;
+			need_issue(t, k, in, CC_CATEGORY, "is not a known "
+				   "category: need kept as unclassified", "is "
+				   "not a known category id or name: need kept "
+				   "as unclassified", NULL);
+		}
 		out->category_given = 1;
 	}
 	out->referrals = -1;
 	if (in->v[CC_REFERRALS] && fv_count(FIELD(CC_REFERRALS), REFERRALS_MAX,
-					    &out->referrals, &why) != 0)
-		return fault(f, in, CC_REFERRALS, "%s", why);
+					    &out->referrals, &why) != 0) {
+		char lead[140];
+		snprintf(lead, sizeof lead, "%s: need kept with referrals "
+			 "unknown", why);
+		out->referrals = -1;
+		need_issue(t, k, in, CC_REFERRALS, lead, lead, NULL);
+	}
 	out->reason = NULL;
 	if (in->v[CC_REASON] && fv_reason(FIELD(CC_REASON), &out->reason, &why))
 		field_issue(t, in, CC_REASON, why), out->reason = NULL;
@@ -146,7 +230,6 @@ static int check_need(const struct classify *cl, const struct canon_row *in,
 	}
 	out->referred_to = in->v[CC_REFERRED_TO];
 	out->referred_len = in->v[CC_REFERRED_TO] ? in->len[CC_REFERRED_TO] : 0;
-	return 0;
 }
 
 int row_check(const struct classify *cl, const struct canon_row *in,
@@ -172,8 +255,8 @@ int row_check(const struct classify *cl, const struct canon_row *in,
 		return lead_fault(f, in, CC_STARTED_AT, "is not a date", why);
 	dt_format_local(&out->when, out->local, sizeof out->local);
 	out->month = out->when.year * 100 + out->when.month;
-	if (check_need(cl, in, out, f, t))
-		return 1;
+	f->col = -2;                 /* no kept issue yet */
+	check_need(cl, in, out, f, t);
 	check_optional(cl, in, out, t);
-	return 0;
+	return f->col == -2 ? 0 : 2;
 }

@@ -67,13 +67,13 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 		s->pipe = NULL;
 		return rc ? rc : nserr_set(err, NS_ENOMEM, "out of memory");
 	}
-	if ((rc = db_prepare(db, "SELECT id, code, service FROM codes", &q,
-			     err)) != 0)
+	if ((rc = db_prepare(db, "SELECT id, code, service, level FROM codes",
+			     &q, err)) != 0)
 		return rc;
 	while ((rc = db_row(db, q, "reading the codes", err)) == 1) {
 		const char *code = (const char *)sqlite3_column_text(q, 1);
 		const char *svc = (const char *)sqlite3_column_text(q, 2);
-		int cat = classify_code(cl, svc, strlen(svc));
+		int cat = classify_stored(cl, svc, sqlite3_column_int(q, 3));
 		if (strmap_put(&s->codes, code, strlen(code),
 			       (sqlite3_column_int64(q, 0) << 16) | cat,
 			       NULL, NULL) < 0) {
@@ -334,6 +334,7 @@ static int start_contact(struct store *s, const struct need_row *r,
 		if (s->multi_backoff > 0)
 			s->multi_backoff--;
 	}
+	s->fresh = fresh;
 	return store_contact_started(s, r, fresh, err);
 }
 
@@ -422,10 +423,23 @@ int store_referrals(struct store *s, int64_t need_id,
 	return 0;
 }
 
+void store_count_row(struct store *s, const struct need_row *r, int fresh)
+{
+	if (!r->counted)
+		return;
+	if (r->kind == ROW_NEED || fresh) {
+		s->rows_loaded++;
+		s->moved_loaded += r->foreign;
+	} else {
+		s->rows_merged++;
+		s->moved_merged += r->foreign;
+	}
+}
+
 int store_write_row(struct store *s, const struct need_row *r,
 		     struct nserr *err)
 {
-	int rc;
+	int rc, fresh = 0;
 
 	if (s->cur_len != r->contact_len ||
 	    memcmp(s->cur_key, r->contact_id, r->contact_len) != 0) {
@@ -435,8 +449,9 @@ int store_write_row(struct store *s, const struct need_row *r,
 			return rc;
 		if ((rc = start_contact(s, r, err)) != 0)
 			return rc;
+		fresh = s->fresh;
 	}
-	s->rows_loaded++;
+	store_count_row(s, r, fresh);
 	if (r->kind == ROW_CONTACT_ONLY)
 		return 0;
 	return batch_need(s, r, err);

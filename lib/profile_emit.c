@@ -110,6 +110,7 @@ static int split_rows(struct ifile *f, struct canon_row *cr, int c,
 			cr->v[c] = a;
 			cr->len[c] = (size_t)(b - a);
 			rc = map_value(f, c, &cr->v[c], &cr->len[c]);
+			cr->extra = rows > 0;  /* one record: counted once */
 			if (!rc)
 				rc = ifile_row(f, cr, oc, on);
 			rows++;
@@ -119,6 +120,7 @@ static int split_rows(struct ifile *f, struct canon_row *cr, int c,
 			break;
 	}
 	if (!rc && !rows) {
+		cr->extra = 0;
 		cr->len[c] = 0;
 		rc = ifile_row(f, cr, oc, on);
 	}
@@ -168,6 +170,7 @@ int prof_emit(struct ifile *f, const struct prow *in,
 	int c, split = -1, rc, n;
 
 	cr.line = on->line;
+	cr.extra = 0;
 	for (c = 0; c < CC_N; c++) {
 		cr.v[c] = in->v[c];
 		cr.len[c] = in->len[c];

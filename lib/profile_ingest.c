@@ -39,10 +39,24 @@ int prof_file_start(struct ifile *f)
 static int drop(struct ifile *f, const char *label, const char *example)
 {
 	f->dropped++;
+	f->moved.dropped += f->foreign;
 	f->run->st->rows_dropped++;
 	if (f->opts->report)
 		profile_report_drop(f->opts->report, label, example);
 	return 0;
+}
+
+/* A repeated row: listed with the drops (dry run), counted and written as
+ * a duplicate. */
+static int duplicate(struct ifile *f, const struct porigin *o,
+		     const char *label, const char *example)
+{
+	char why[1024];         /* label[300] ": " example[600] */
+
+	if (f->opts->report)
+		profile_report_drop(f->opts->report, label, example);
+	snprintf(why, sizeof why, "%s: %s", label, example);
+	return ifile_skipped(f, o, 1, why);
 }
 
 static int skip_of(const struct profile *p, int side)
@@ -106,6 +120,8 @@ static int header(struct ifile *f, const struct csvin_record *r)
 		return 0;
 	}
 	f->side = side;
+	if (side >= 0)
+		run->pair_batch[side] = f->batch_id;
 	rc = pfile_header(f->pf, side, r, f->name, f->opts->report, warn_cb,
 			  f, f->err);
 	if (rc)
@@ -167,15 +183,17 @@ static int stage(struct ifile *f, const struct csvin_record *r,
 		}
 	}
 	if (f->side == PSIDE_CONTACTS) {
+		struct porigin early = {f->name, 0, NULL, NULL, 0};
 		rc = pstage_contact(f->stage, key, klen, r->line, f->text, tlen,
 				    dropped, row, &first, f->err);
 		if (rc != 1)
 			return rc;
+		early.line = first;
 		snprintf(ex, sizeof ex, "%s:%llu", f->name,
 			 (unsigned long long)first);
 		snprintf(label, sizeof label, "earlier row with the same %s "
 			 "(a later row replaces it)", p->side[0].key);
-		return drop(f, label, ex);
+		return duplicate(f, &early, label, ex);
 	}
 	if (f->pf->nid_idx >= 0)
 		nid = pfile_field(r, f->pf->nid_idx, &nlen);
@@ -184,12 +202,12 @@ static int stage(struct ifile *f, const struct csvin_record *r,
 }
 
 /*
- * Drop record r when key (r itself, or its mapped values) repeats one seen
- * earlier in the file: returns 1 (dropped and counted as "duplicate row"),
- * 0 when new, or a negative status.
+ * Skip record r when key (r itself, or its mapped values) repeats one seen
+ * earlier in the file: returns 1 (counted as a duplicate and written to the
+ * rejects file as "duplicate row"), 0 when new, or a negative status.
  */
-static int duplicate(struct ifile *f, const struct csvin_record *r,
-		     const struct csvin_record *key)
+static int dup_row(struct ifile *f, const struct csvin_record *r,
+		   const struct csvin_record *key, const struct porigin *o)
 {
 	char ex[600];
 	uint64_t first = 0;
@@ -199,8 +217,8 @@ static int duplicate(struct ifile *f, const struct csvin_record *r,
 		return rc;
 	snprintf(ex, sizeof ex, "%s:%llu (= line %llu)", f->name,
 		 (unsigned long long)r->line, (unsigned long long)first);
-	drop(f, "duplicate row", ex);
-	return 1;
+	rc = duplicate(f, o, "duplicate row", ex);
+	return rc ? rc : 1;
 }
 
 /* The values a row is loaded from (drop_duplicate_rows = mapped): the
@@ -239,6 +257,8 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 		return 0;
 	f->run->st->rows_read++;
 	f->rows++;
+	if (ifile_blank_row(f, r))
+		return 0;
 	if (ifile_record_fault(f, r, &ft))
 		return ifile_reject(f, &o, &ft);
 	snprintf(ex, sizeof ex, "%s:%llu", f->name, (unsigned long long)r->line);
@@ -248,7 +268,7 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 			return rc;
 		return drop(f, label, ex);
 	}
-	if (p->drop_duplicates == 1 && (rc = duplicate(f, r, r)) != 0)
+	if (p->drop_duplicates == 1 && (rc = dup_row(f, r, r, &o)) != 0)
 		return rc < 0 ? rc : 0;
 	if (pfile_eval(f->pf, r, &row) != 0)
 		return nserr_set(f->err, NS_ENOMEM, "out of memory");
@@ -257,7 +277,7 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 		const char *mv[CC_N + 2];
 		size_t ml[CC_N + 2];
 		mapped_record(f, r, &row, &m, mv, ml);
-		if ((rc = duplicate(f, r, &m)) != 0)
+		if ((rc = dup_row(f, r, &m, &o)) != 0)
 			return rc < 0 ? rc : 0;
 	}
 	if (f->side >= 0 || p->need_id)
@@ -265,18 +285,50 @@ int prof_record(struct ifile *f, const struct csvin_record *r)
 	return prof_emit(f, &row, &o, &o);
 }
 
+/* What is counted next belongs to file side of the pair (PSIDE_*): to the
+ * other file than f when f is not that side (see finish_batch). */
+static void count_for(struct ifile *f, int side)
+{
+	f->foreign = f->side >= 0 && side != f->side;
+}
+
 static int emit_row(void *ctx, const struct prow *row,
 		    const struct porigin *oc, const struct porigin *on)
 {
-	return prof_emit(ctx, row, oc, on);
+	struct ifile *f = ctx;
+	int rc;
+
+	/* a contact with no need stands for its contacts-file row */
+	count_for(f, oc->file == on->file && oc->line == on->line
+		  ? PSIDE_CONTACTS : PSIDE_NEEDS);
+	rc = prof_emit(f, row, oc, on);
+	f->foreign = 0;
+	return rc;
 }
 
 static int emit_drop(void *ctx, const char *label, const struct porigin *o)
 {
+	struct ifile *f = ctx;
 	char ex[600];
+	int rc;
 
 	snprintf(ex, sizeof ex, "%s:%llu", o->file, (unsigned long long)o->line);
-	return drop(ctx, label, ex);
+	count_for(f, PSIDE_NEEDS);
+	rc = drop(f, label, ex);
+	f->foreign = 0;
+	return rc;
+}
+
+static int emit_skip(void *ctx, int dup, const struct porigin *o,
+		     const char *why)
+{
+	struct ifile *f = ctx;
+	int rc;
+
+	count_for(f, o ? PSIDE_NEEDS : PSIDE_CONTACTS);
+	rc = ifile_skipped(f, o, dup, why);
+	f->foreign = 0;
+	return rc;
 }
 
 static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
@@ -284,6 +336,7 @@ static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
 	struct ifile *f = ctx;
 	const struct profile *p = f->opts->prof;
 	struct row_fault ft;
+	int rc;
 
 	memset(&ft, 0, sizeof ft);
 	ft.col = CC_N;           /* not a canonical column */
@@ -292,7 +345,10 @@ static int emit_orphan(void *ctx, const char *key, const struct porigin *o)
 	ft.value_len = strlen(key);
 	snprintf(ft.reason, sizeof ft.reason, "has no row in the contacts "
 		 "file");
-	return ifile_reject(f, o, &ft);
+	count_for(f, PSIDE_NEEDS);
+	rc = ifile_reject(f, o, &ft);
+	f->foreign = 0;
+	return rc;
 }
 
 /* Read the staged rows back (the pair, or this file) and load them. */
@@ -311,6 +367,7 @@ static int emit_staged(struct ifile *f, struct pstage *s)
 	e.row = emit_row;
 	e.drop = emit_drop;
 	e.orphan = emit_orphan;
+	e.skip = emit_skip;
 	e.ctx = f;
 	for (i = 0; p->join && i < p->ndrops && i < 64; i++)
 		if (!(f->run->drops_found & (1ULL << i)))

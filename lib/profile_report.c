@@ -38,6 +38,7 @@ int profile_report_init(struct profile_report *r)
 		profile_report_release(r);
 		return NS_ENOMEM;
 	}
+	r->codes.max = REPORT_CODES_MAX;
 	return 0;
 }
 
@@ -93,7 +94,8 @@ int report_list_add(struct report_list *l, const char *label,
 	size_t n = strlen(label);
 	int rc;
 
-	if (!strmap_get(&l->ix, label, n) && l->n >= REPORT_MAX_ITEMS) {
+	if (!strmap_get(&l->ix, label, n) &&
+	    l->n >= (l->max ? l->max : REPORT_MAX_ITEMS)) {
 		l->more += count;
 		return 0;
 	}
@@ -259,6 +261,50 @@ static void write_list(FILE *out, const struct report_list *l,
 		fprintf(out, "  %7ld  (more, not listed)\n", l->more);
 }
 
+static int by_count(const void *a, const void *b)
+{
+	const struct report_item *x = *(const struct report_item *const *)a;
+	const struct report_item *y = *(const struct report_item *const *)b;
+
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(x->label, y->label);
+}
+
+/* The codes most frequent first, the first REPORT_CODES_SHOWN of them,
+ * then how many more and the total. */
+static void write_codes(FILE *out, const struct report_list *l,
+			const char *title)
+{
+	const struct report_item **v;
+	long total = l->more, rest = l->more;
+	size_t i, shown;
+
+	if (!l->n || !(v = malloc(l->n * sizeof *v))) {
+		write_list(out, l, title, "none");
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		v[i] = &l->it[i];
+		total += v[i]->count;
+	}
+	qsort(v, l->n, sizeof *v, by_count);
+	shown = l->n < REPORT_CODES_SHOWN ? l->n : REPORT_CODES_SHOWN;
+	fprintf(out, "\n%s\n", title);
+	for (i = 0; i < shown; i++)
+		fprintf(out, "  %7ld  %s\n", v[i]->count, v[i]->label);
+	for (; i < l->n; i++)
+		rest += v[i]->count;
+	if (l->n > shown || l->more)
+		fprintf(out, "  and %zu%s more code%s (%ld need%s)\n",
+			l->n - shown, l->more ? "+" : "",
+			l->n - shown == 1 && !l->more ? "" : "s", rest,
+			rest == 1 ? "" : "s");
+	fprintf(out, "  %7ld  needs in all, %zu%s code%s\n", total, l->n,
+		l->more ? "+" : "", l->n == 1 && !l->more ? "" : "s");
+	free(v);
+}
+
 int profile_report_write(const struct profile_report *r,
 			 const struct ingest_stats *st, const char *profile,
 			 FILE *out)
@@ -285,8 +331,8 @@ int profile_report_write(const struct profile_report *r,
 			st->date_min, st->date_max);
 	else
 		fprintf(out, "none\n");
-	write_list(out, &r->codes, "Taxonomy codes no category map entry "
-		   "classifies more precisely than 'other':", "none");
+	write_codes(out, &r->codes, "Taxonomy codes no category map entry "
+		    "classifies more precisely than 'other':");
 	write_list(out, &r->values, "Source values no value map matched "
 		   "(passed on as written):", "none");
 	if (r->oom)

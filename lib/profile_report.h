@@ -20,6 +20,8 @@
 #define REPORT_ROWS 5
 #define REPORT_EXAMPLES 3
 #define REPORT_MAX_ITEMS 200
+#define REPORT_CODES_MAX 10000  /* distinct codes counted for the list */
+#define REPORT_CODES_SHOWN 20   /* codes listed, most frequent first */
 
 struct report_item {
 	char *label;                 /* owned */
@@ -34,6 +36,7 @@ struct report_list {
 	struct report_item *it;
 	size_t n, cap;
 	long more;                   /* occurrences of labels past the limit */
+	size_t max;                  /* distinct labels kept (0: default) */
 };
 
 struct profile_report {

@@ -372,6 +372,61 @@ static void group_key(sqlite3_stmt *q, char *buf, size_t size)
 			 (long long)sqlite3_column_int64(q, 13));
 }
 
+/* 1 when t[0..n) (blanks trimmed) is blank or already one of the group's
+ * ';'-joined agencies. */
+static int adds_nothing(const struct pstage *s, const struct group *g,
+			const char *t, size_t n)
+{
+	const char *p, *end;
+
+	while (n && (*t == ' ' || *t == '\t'))
+		t++, n--;
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (!n)
+		return 1;
+	if (!g->has[CC_REFERRED_TO])
+		return 0;
+	p = s->grp + g->off[CC_REFERRED_TO];
+	end = p + g->len[CC_REFERRED_TO];
+	while (p < end) {
+		const char *semi = memchr(p, ';', (size_t)(end - p));
+		const char *x = p, *y = semi ? semi : end;
+		while (x < y && (*x == ' ' || *x == '\t'))
+			x++;
+		while (y > x && (y[-1] == ' ' || y[-1] == '\t'))
+			y--;
+		if ((size_t)(y - x) == n && memcmp(x, t, n) == 0)
+			return 1;
+		p = semi ? semi + 1 : end;
+	}
+	return 0;
+}
+
+/* A further row of the need being regrouped: merged (its agencies are
+ * added) or a duplicate (it adds none). */
+static int further_row(struct pstage *s, struct group *g, sqlite3_stmt *q,
+		       const struct pstage_emit *e)
+{
+	const char *t = (const char *)sqlite3_column_text(q,
+							  vcol(CC_REFERRED_TO));
+	size_t n = (size_t)sqlite3_column_bytes(q, vcol(CC_REFERRED_TO));
+	struct porigin o;
+	char why[160];
+	int dup = adds_nothing(s, g, t ? t : "", t ? n : 0), rc;
+
+	memset(&o, 0, sizeof o);
+	o.file = e->nfile;
+	o.line = (uint64_t)sqlite3_column_int64(q, 14);
+	o.text = (const char *)sqlite3_column_text(q, 15);
+	o.text_len = (size_t)sqlite3_column_bytes(q, 15);
+	snprintf(why, sizeof why, "same need id as line %lld, no further "
+		 "agency: duplicate", (long long)g->nline);
+	if (e->skip && (rc = e->skip(e->ctx, dup, &o, why)) != 0)
+		return rc;
+	return dup ? 0 : extend_group(s, g, q);
+}
+
 static int dropped_row(sqlite3_stmt *q, const struct pstage_emit *e)
 {
 	struct porigin o;
@@ -418,11 +473,11 @@ int pstage_emit(struct pstage *s, const struct pstage_emit *e,
 {
 	struct group g;
 	sqlite3_stmt *q;
-	char cur[600], key[600];
+	char cur[600], key[600], lastc[600];
 	int rc = 0, st;
 
 	memset(&g, 0, sizeof g);
-	cur[0] = '\0';
+	cur[0] = lastc[0] = '\0';
 	if (sqlite3_prepare_v2(s->db, e->join ? q_join : q_one, -1, &q,
 			       NULL) != SQLITE_OK)
 		return fail(s, err, "read back");
@@ -434,12 +489,19 @@ int pstage_emit(struct pstage *s, const struct pstage_emit *e,
 		}
 		group_key(q, key, sizeof key);
 		if (g.active && strcmp(key, cur) == 0) {
-			rc = extend_group(s, &g, q);
+			rc = further_row(s, &g, q, e);
 			continue;
 		}
 		if ((rc = flush_group(s, &g, e)) == 0)
 			rc = start_group(s, &g, q);
 		memcpy(cur, key, sizeof cur);
+		if (!rc && e->join && e->skip && g.has_need &&
+		    strcmp(lastc, (const char *)sqlite3_column_text(q, 0))) {
+			/* the contacts-file row travels with its needs */
+			snprintf(lastc, sizeof lastc, "%s",
+				 sqlite3_column_text(q, 0));
+			rc = e->skip(e->ctx, 0, NULL, NULL);
+		}
 	}
 	if (!rc && st != SQLITE_DONE)
 		rc = fail(s, err, "read back");

@@ -73,6 +73,11 @@ typedef int (*pstage_drop_fn)(void *ctx, const char *label,
 /* A need row whose key has no contact. */
 typedef int (*pstage_orphan_fn)(void *ctx, const char *key,
 				const struct porigin *o);
+/* A row that stores nothing of its own: dup 1, a further row of a need id
+ * that adds no agency (why says so); dup 0, a further row of a need id
+ * that adds agencies, or a contacts-file row whose needs carry it. */
+typedef int (*pstage_skip_fn)(void *ctx, int dup, const struct porigin *o,
+			      const char *why);
 
 struct pstage_emit {
 	const char *cfile, *nfile;   /* contacts / needs file names */
@@ -81,6 +86,7 @@ struct pstage_emit {
 	pstage_row_fn row;
 	pstage_drop_fn drop;
 	pstage_orphan_fn orphan;
+	pstage_skip_fn skip;
 	void *ctx;
 };
 
@@ -88,7 +94,8 @@ struct pstage_emit {
  * pstage_emit: read the staged rows back grouped by contact and need id
  * (rows of one need: the first row's values, referred_to joined with
  * ';'), calling e->row for each need, e->drop for each need row of a
- * dropped contact, e->orphan for need rows without a contact; then
+ * dropped contact, e->orphan for need rows without a contact, e->skip for
+ * each row merged into a need or contact emitted for another; then
  * forget them.  Returns 0, a callback's status, or a database status.
  */
 int pstage_emit(struct pstage *s, const struct pstage_emit *e,

@@ -102,13 +102,14 @@ static int fill_codecat(sqlite3 *db, const struct classify *cl,
 		"category TEXT NOT NULL)", err);
 
 	if (!rc)
-		rc = db_prepare(db, "SELECT id, service FROM codes", &q, err);
+		rc = db_prepare(db, "SELECT id, service, level FROM codes", &q,
+				err);
 	if (!rc)
 		rc = db_prepare(db, "INSERT INTO temp.ns_codecat VALUES (?1, ?2)",
 				&ins, err);
 	while (!rc && (rc = db_row(db, q, "reading the codes", err)) == 1) {
 		const char *svc = (const char *)sqlite3_column_text(q, 1);
-		int cat = classify_code(cl, svc, strlen(svc));
+		int cat = classify_stored(cl, svc, sqlite3_column_int(q, 2));
 
 		sqlite3_reset(ins);
 		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(q, 0));
@@ -314,7 +315,15 @@ static int unmapped_row(void *ctx, int ncols, const char *const *vals)
 		u->header = 1;
 		return u->fn(u->ctx, 4, head);
 	}
-	cat = classify_code_prefix(u->cl, vals[2], strlen(vals[2]), &plen);
+	if (vals[3] && strcmp(vals[3], "0") == 0) {     /* a raw code */
+		cat = classify_code_raw(u->cl, vals[2], strlen(vals[2]));
+		if (cat != u->cl->unclassified)
+			classify_code_prefix(u->cl, vals[2], strlen(vals[2]),
+					     &plen);
+	} else {
+		cat = classify_code_prefix(u->cl, vals[2], strlen(vals[2]),
+					   &plen);
+	}
 	if (plen >= sizeof prefix)
 		plen = sizeof prefix - 1;
 	memcpy(prefix, vals[2], plen);
@@ -339,10 +348,10 @@ int reclassify_unmapped(sqlite3 *db, refdata_row_fn fn, void *ctx,
 	u.header = 0;
 	if (!rc)
 		rc = refdata_query_rows(db, "SELECT k.code, count(*) AS needs, "
-			"k.service FROM needs n JOIN codes k ON k.id = n.code_id "
-			"WHERE n.category = 'other' GROUP BY k.id "
-			"ORDER BY needs DESC, k.code", NULL, unmapped_row, &u,
-			err);
+			"k.service, k.level FROM needs n JOIN codes k ON k.id = "
+			"n.code_id WHERE n.category IN ('other', 'unclassified', "
+			"'target_only') GROUP BY k.id ORDER BY needs DESC, k.code",
+			NULL, unmapped_row, &u, err);
 	classify_release(&cl);
 	return rc;
 }

@@ -88,7 +88,8 @@ int reclassify_load_crosswalk(sqlite3 *db, const char *path,
 
 /*
  * reclassify_unmapped: call fn with the header "code,needs,prefix,category"
- * and then each stored code whose needs are in category 'other', with its
+ * and then each stored code whose needs are in category 'other',
+ * 'unclassified' (not a taxonomy code) or 'target_only', with its
  * count of such needs, most frequent first (ties by code).  prefix and
  * category say what the map in force does with the code now: the prefix
  * that sends it to 'other' ('Y', say) or NULL when no prefix matches at

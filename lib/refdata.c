@@ -180,6 +180,21 @@ static const char *code_why(const char *why)
 		"such as B, BD, BD-1800 or BD-1800.2000" : why;
 }
 
+/* A map prefix for codes kept raw (not taxonomy codes): a local extension
+ * ("X_RX-8450") or a numeric code of another scheme ("47"), no blanks. */
+static int local_prefix(const char *a)
+{
+	size_t i, n = strlen(a);
+
+	if (!((n > 2 && a[0] == 'X' && a[1] == '_') ||
+	      (n > 0 && a[0] >= '0' && a[0] <= '9')) || n >= TAXCODE_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (a[i] == ' ' || a[i] == '\t')
+			return 0;
+	return 1;
+}
+
 static int check_row(struct loader *l, const struct csvin_record *r)
 {
 	const char *a = col(l, r, 0), *why = NULL;
@@ -192,7 +207,8 @@ static int check_row(struct loader *l, const struct csvin_record *r)
 				   l->spec->cols[c], "");
 	switch (l->kind) {
 	case REF_MAP:
-		if (taxcode_check_prefix(a, strlen(a), &why) != 0)
+		if (taxcode_check_prefix(a, strlen(a), &why) != 0 &&
+		    !local_prefix(a))
 			return bad(l, r->line, "'%s' is not a taxonomy prefix"
 				   " (%s)", a, code_why(why));
 		break;

@@ -53,14 +53,14 @@ static int is_section(char c)
  * Returns 1 when present and valid, 0 when absent (at end), NS_EDATA
  * otherwise with *why set.
  */
-static int segment(const char **pp, const char *end, char sep, int minw,
-		   int maxw, const char **why)
+static int segment(const char **pp, const char *end, char sep, char alt,
+		   int minw, int maxw, const char **why)
 {
 	const char *p = *pp, *d;
 
 	if (p == end)
 		return 0;
-	if (*p != sep)
+	if (*p != sep && *p != alt)
 		return fail(why, "is not a taxonomy code");
 	d = ++p;
 	while (p < end && is_digit(*p))
@@ -87,10 +87,12 @@ static int segment(const char **pp, const char *end, char sep, int minw,
  */
 static int check_code(const char *p, size_t n, const char **why)
 {
+	/* level 6 is written "-10" or, as real exports do, ".10" */
 	static const struct {
-		char sep;
+		char sep, alt;
 		int minw, maxw;
-	} segs[4] = {{'-', 3, 4}, {'.', 3, 4}, {'-', 2, 3}, {'-', 2, 2}};
+	} segs[4] = {{'-', '-', 3, 4}, {'.', '.', 3, 4}, {'-', '-', 2, 3},
+		     {'-', '.', 2, 2}};
 	const char *end = p + n;
 	int level, i, rc;
 	char section;
@@ -108,8 +110,8 @@ static int check_code(const char *p, size_t n, const char **why)
 	p++;
 	level = 2;
 	for (i = 0; i < 4; i++) {
-		rc = segment(&p, end, segs[i].sep, segs[i].minw, segs[i].maxw,
-			     why);
+		rc = segment(&p, end, segs[i].sep, segs[i].alt, segs[i].minw,
+			     segs[i].maxw, why);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
@@ -158,6 +160,14 @@ static int normalise(const char *s, size_t len, char *buf, const char **why)
 	return (int)n;
 }
 
+/* The normal form of a level-6 code: "-NN" ("RP-1400.8000-020.24" is
+ * stored as "RP-1400.8000-020-24"). */
+static void level6_dash(char *p, size_t n, int level)
+{
+	if (level == 6 && n > 3)
+		p[n - 3] = '-';
+}
+
 /* Append the target t[0..n) to out->targets, " * " between targets. */
 static int add_target(struct taxcode *out, const char *t, size_t n,
 		      const char **why)
@@ -196,6 +206,7 @@ int taxcode_parse(const char *s, size_t len, struct taxcode *out,
 		return fail(why, "empty service code before '*'");
 	if ((level = check_code(buf, (size_t)(star - buf), why)) < 0)
 		return level;
+	level6_dash(buf, (size_t)(star - buf), level);
 	if (star - buf >= TAXCODE_MAX)
 		return fail(why, "is too long");
 	if (star < end && buf[0] == 'Y')
@@ -212,6 +223,7 @@ int taxcode_parse(const char *s, size_t len, struct taxcode *out,
 			return fail(why, "empty target after '*'");
 		if ((rc = check_code(p, (size_t)(star - p), why)) < 0)
 			return rc;
+		level6_dash(buf + (p - buf), (size_t)(star - p), rc);
 		if (*p != 'Y')
 			return fail(why, "target is not a target population (Y) code");
 		if ((rc = add_target(out, p, (size_t)(star - p), why)) != 0)
@@ -224,6 +236,9 @@ int taxcode_check_prefix(const char *s, size_t len, const char **why)
 {
 	int rc = check_code(s, len, why);
 
+	if (rc == 6 && s[len - 3] == '.')   /* stored codes use the dash */
+		return fail(why, "level 6 must end in -NN, the form codes "
+			    "are stored in");
 	return rc < 0 ? rc : 0;
 }
 

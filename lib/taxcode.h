@@ -3,7 +3,9 @@
  *
  * A code has one to six levels: B, BD, BD-1800, BD-1800.2000,
  * BT-4800.0500-060, BT-4800.0500-060-10 (older exports carry 3-digit
- * segments: BT-480.050-06).  A compound term joins a service code and one or
+ * segments: BT-480.050-06).  Level 6 is also written with a dot, as real
+ * exports do (RP-1400.8000-020.24); the normal form, stored and printed,
+ * is the dash form (RP-1400.8000-020-24).  A compound term joins a service code and one or
  * more target codes (section Y) with " * ": classification uses the service
  * part; the targets are kept as an attribute.
  */
@@ -26,7 +28,7 @@ struct taxcode {
  * taxcode_parse: parse s[0..len) into *out.  Normalises what a person would
  * forgive: leading/trailing blanks, lower case letters, spaces around " * ",
  * spaces inside a code around '-' and '.' ("BD - 1800"); "BD*YN" is read
- * as "BD * YN".  Anything else that does not match the grammar is
+ * as "BD * YN"; a level-6 ".NN" becomes "-NN".  Anything else that does not match the grammar is
  * rejected, and the first letter must be a section letter (B D F H J L N P
  * R T Y).  The service part may not be a target code (section Y) when
  * targets follow; every target must be a section Y code; a lone Y code is
@@ -42,7 +44,8 @@ int taxcode_parse(const char *s, size_t len, struct taxcode *out,
 /*
  * taxcode_check_prefix: check that s[0..len) (exact, no normalisation of
  * case) is a valid single code usable as a category-map prefix (levels
- * 1..6, no targets).  Returns 0 or NS_EDATA with *why set.
+ * 1..6, no targets, level 6 in the stored dash form: a ".NN" level 6
+ * would never match).  Returns 0 or NS_EDATA with *why set.
  */
 int taxcode_check_prefix(const char *s, size_t len, const char **why);
 

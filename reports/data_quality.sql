@@ -35,6 +35,10 @@
 -- column: count int | Count | Nombre
 -- column: share share decimals=1 | Share | Part
 -- wilson: share = count / base noci
+-- note: Every row read lands in one bucket: read = loaded + merged +
+--     duplicate + dropped + blank + rejected.
+-- note.fr: Chaque ligne lue tombe dans une seule case : lues = chargées
+--     + fusionnées + en double + écartées + vides + rejetées.
 -- note: Shares: of the rows read for a batch's rows, of the contacts for
 --     missing values, of the needs for unmapped codes.  Batches are those
 --     whose contacts overlap the period; their counts cover the whole
@@ -91,8 +95,58 @@ WITH b AS (
     AND t.month BETWEEN :from AND :to
     AND t.region_id IN (SELECT * FROM inreg)
   GROUP BY 1, 2, 3
+), bucket(o, en, fr) AS (
+  -- every row read lands in exactly one of these (needstat-ingest(1))
+  VALUES (1, 'all rows read', 'toutes les lignes lues'),
+         (2, 'loaded', 'chargées'),
+         (3, 'merged into an existing contact or need',
+          'fusionnées dans un contact ou un besoin existant'),
+         (4, 'duplicate (skipped)', 'en double (ignorées)'),
+         (5, 'dropped by a profile rule', 'écartées par une règle du profil'),
+         (6, 'blank (nothing to store)', 'vides (rien à enregistrer)'),
+         (7, 'rejected', 'rejetées')
+), acc AS (
+  SELECT b.id, b.file_name, k.en, k.fr, x.rows_read AS base,
+         CASE k.o WHEN 1 THEN x.rows_read WHEN 2 THEN x.rows_loaded
+                  WHEN 3 THEN x.rows_merged WHEN 4 THEN x.rows_duplicate
+                  WHEN 5 THEN x.rows_dropped WHEN 6 THEN x.rows_blank
+                  ELSE x.rows_rejected END AS n
+  FROM b JOIN batches x ON x.id = b.id CROSS JOIN bucket k
+), bq AS (
+  -- per batch: blank and invalid need codes, target terms alone, dates
+  -- rejected (of the rows read); contacts in no known region (of the
+  -- batch's contacts)
+  SELECT b.id, b.file_name, q.field, q.en, q.fr,
+         CASE q.o WHEN 4 THEN (SELECT count(*) FROM contacts t
+                               WHERE t.batch_id = b.id
+                                 AND t.region_id = 'unknown')
+           ELSE (SELECT coalesce(sum(i.count), 0) FROM batch_issues i
+                 WHERE i.batch_id = b.id AND i.column_name = q.field
+                   AND i.kind = q.kind AND i.reason LIKE q.pat) END AS n,
+         CASE q.o WHEN 4 THEN (SELECT count(*) FROM contacts t
+                               WHERE t.batch_id = b.id)
+           ELSE b.rows_read END AS base
+  FROM b CROSS JOIN (
+    SELECT 1 AS o, 'need_code' AS field, 'field' AS kind,
+           'is blank%' AS pat, 'blank: a contact with no need' AS en,
+           'vide : un contact sans besoin' AS fr
+    UNION ALL SELECT 2, 'need_code', 'field', 'is not a taxonomy code%',
+           'not a taxonomy code: kept as unclassified',
+           'pas un code de la taxonomie : gardé non classé'
+    UNION ALL SELECT 3, 'need_code', 'field', 'is a target term only%',
+           'target term only (section Y)',
+           'population cible seulement (section Y)'
+    UNION ALL SELECT 4, 'region', NULL, NULL,
+           'blank or unknown (share of the contacts)',
+           'vide ou inconnue (part des contacts)'
+    UNION ALL SELECT 5, 'started_at', 'reject', '%',
+           'not a date or out of range: rejected',
+           'pas une date ou hors limites : rejetée') q
 ), rows(sort, check_en, check_fr, batch, file, field, detail_en, detail_fr,
         count, base) AS (
+  SELECT 0, 'Rows of the batch', 'Lignes du lot', id, file_name, NULL, en,
+         fr, n, base FROM acc
+  UNION ALL
   SELECT 1, 'Batch', 'Lot', id, file_name, NULL, 'rows rejected',
          'lignes rejetées', rows_rejected, rows_read FROM b
   UNION ALL
@@ -120,6 +174,9 @@ WITH b AS (
          'Code non classé (catégorie Autre)', NULL, NULL, 'need_code',
          unm.code_en, unm.code_fr, unm.n, nd.needs
   FROM unm CROSS JOIN nd
+  UNION ALL
+  SELECT 6, 'Share per batch', 'Part par lot', id, file_name, field, en, fr,
+         n, base FROM bq
 )
 SELECT check_en AS "check", check_fr AS check_fr, batch, file, field,
        detail_en AS detail, detail_fr, count, base

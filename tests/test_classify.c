@@ -63,6 +63,25 @@ static const char *cat_of(const char *code, size_t *plen)
 	return cl.cats[classify_code_prefix(&cl, code, strlen(code), plen)];
 }
 
+/* Codes kept as written (not taxonomy codes): only raw-code prefixes
+ * classify them; a taxonomy prefix never does. */
+static void test_raw_codes(void)
+{
+	CU_ASSERT_STRING_EQUAL(cl.cats[cl.unclassified], "unclassified");
+	CU_ASSERT_STRING_EQUAL(cl.cats[cl.target_only], "target_only");
+	CU_ASSERT_EQUAL(classify_code_raw(&cl, "B D", 3), cl.unclassified);
+	CU_ASSERT_EQUAL(classify_code_raw(&cl, "BD-18000", 8), cl.unclassified);
+	CU_ASSERT_EQUAL(classify_code_raw(&cl, "X_RX-8450", 9), cl.unclassified);
+	CU_ASSERT_EQUAL(classify_code_raw(&cl, "4711", 4), cl.unclassified);
+	CU_ASSERT_EQUAL(classify_stored(&cl, "B D", 0), cl.unclassified);
+	CU_ASSERT_STRING_EQUAL(cl.cats[classify_stored(&cl, "BD", 2)], "food");
+	CU_ASSERT_EQUAL(classify_fallback(&cl, "B D", 3), cl.unclassified);
+	CU_ASSERT_EQUAL(classify_fallback(&cl, "YN-9000", 7), cl.target_only);
+	CU_ASSERT_EQUAL(classify_fallback(&cl, "JP-1500", 7), cl.other);
+	CU_ASSERT(classify_is_unmapped(&cl, cl.unclassified));
+	CU_ASSERT(!classify_is_unmapped(&cl, classify_stored(&cl, "BD", 2)));
+}
+
 static void test_longest_prefix(void)
 {
 	size_t n = 99;
@@ -79,7 +98,7 @@ static void test_longest_prefix(void)
 	CU_ASSERT_STRING_EQUAL(cat_of("TJ-3100", &n), "other_government");
 	CU_ASSERT_STRING_EQUAL(cat_of("B", &n), "other");
 	CU_ASSERT_EQUAL(n, 1);                   /* mapped to other by 'B' */
-	CU_ASSERT_STRING_EQUAL(cat_of("YF-3000", &n), "other");
+	CU_ASSERT_STRING_EQUAL(cat_of("YF-3000", &n), "target_only");
 	CU_ASSERT_EQUAL(n, 1);
 	CU_ASSERT_EQUAL(classify_code(&cl, "BD-1800", 7),
 			classify_code(&cl, "BD-1800.2000", 12));
@@ -246,6 +265,7 @@ static void test_own_categories(void)
 
 static CU_TestInfo classify_tests[] = {
 	{"longest prefix wins", test_longest_prefix},
+	{"codes kept as written", test_raw_codes},
 	{"old and new codes both mapped", test_old_and_new_codes},
 	{"explain a compound code", test_explain},
 	{"category names en/fr, accents", test_category_names},

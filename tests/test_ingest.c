@@ -215,7 +215,12 @@ static void test_good_file(void)
 	CU_ASSERT_STRING_EQUAL(st.date_min, "2024-03-05");
 	CU_ASSERT_STRING_EQUAL(st.date_max, "2024-04-04");
 	CU_ASSERT_STRING_EQUAL(st.rejects_path, "");
-	CU_ASSERT_EQUAL(st.nissues, 0);
+	/* G2: a contact with no need, counted as a blank need_code */
+	CU_ASSERT_EQUAL_FATAL(st.nissues, 1);
+	CU_ASSERT_STRING_EQUAL(st.issues[0].column, "need_code");
+	CU_ASSERT_STRING_EQUAL(st.issues[0].reason, "is blank: a contact with "
+			       "no need");
+	CU_ASSERT_EQUAL(st.issues[0].count, 1);
 	CU_ASSERT_EQUAL(nmsgs, 1);
 	snprintf(want, sizeof want, "%s: ignoring 1 unknown column: "
 		 "'caller_name'", p);
@@ -332,7 +337,7 @@ static void test_batch_row(void)
 		"(finished_at IS NOT NULL) FROM batches b JOIN sources s ON "
 		"s.id = b.source_id"),
 		"east|canonical|9|9|0|6|0|8|2024-03-05|2024-04-04|1");
-	CU_ASSERT_EQUAL(q("SELECT count(*) FROM batch_issues"), 0);
+	CU_ASSERT_EQUAL(q("SELECT count(*) FROM batch_issues"), 1);
 }
 
 /* A postal code that fails its check must not reach the database either:
@@ -465,19 +470,28 @@ static const char *bad_file(void)
 	return path;
 }
 
-static const struct { int line; const char *column, *reason; } bad_want[] = {
-	{3, "started_at", "is not a date (month out of range)"},
-	{4, "started_at", "is not a date (day out of range for the month)"},
-	{5, "started_at", "is not a date"},
-	{6, "need_status", "is not a need status (met, unmet, partial)"},
-	{7, "need_code", "is not a taxonomy code"},
-	{8, "referrals", "is not a non-negative integer"},
-	{12, "started_at", "is not a date (month out of range)"},
-	{13, "(row)", "has 3 fields, the header has 14"},
-	{15, "(row)", "column 14 is not valid UTF-8"},
-	{16, "(row)", "contains a NUL byte"},
-	{20, "(row)", "a field is longer than 64 KiB"},
-	{21, "need_code", "is blank: a need needs a need_code or a need_category"},
+/* Rows rejected (no date, a broken record) and rows kept with a bad need
+ * field (issue 11: one bad field does not drop a contact).  Line 21, a
+ * blank need_code, is a contact with no need: counted, not listed. */
+static const struct {
+	int line;
+	const char *column, *reason, *action;
+} bad_want[] = {
+	{3, "started_at", "is not a date (month out of range)", "rejected"},
+	{4, "started_at", "is not a date (day out of range for the month)",
+	 "rejected"},
+	{5, "started_at", "is not a date", "rejected"},
+	{6, "need_status", "is not a need status (met, unmet, partial): need "
+	 "kept as unrecorded", "kept"},
+	{7, "need_code", "is not a taxonomy code: need kept as unclassified "
+	 "(invalid code)", "kept"},
+	{8, "referrals", "is not a non-negative integer: need kept with "
+	 "referrals unknown", "kept"},
+	{12, "started_at", "is not a date (month out of range)", "rejected"},
+	{13, "(row)", "has 3 fields, the header has 14", "rejected"},
+	{15, "(row)", "column 14 is not valid UTF-8", "rejected"},
+	{16, "(row)", "contains a NUL byte", "rejected"},
+	{20, "(row)", "a field is longer than 64 KiB", "rejected"},
 };
 #define NBAD (sizeof bad_want / sizeof bad_want[0])
 
@@ -489,21 +503,32 @@ static void test_bad_rows_counts(void)
 	opts(&o);
 	CU_ASSERT_EQUAL_FATAL(ingest1(&o, bad_file()), 0);
 	CU_ASSERT_EQUAL(st.rows_read, 17);
-	CU_ASSERT_EQUAL(st.rows_loaded, 5);
-	CU_ASSERT_EQUAL(st.rows_rejected, 12);
-	CU_ASSERT_EQUAL(st.contacts, 5);
-	CU_ASSERT_EQUAL(st.needs, 5);
+	CU_ASSERT_EQUAL(st.rows_loaded, 9);
+	CU_ASSERT_EQUAL(st.rows_rejected, 8);
+	CU_ASSERT_EQUAL(st.rows_read, st.rows_loaded + st.rows_merged +
+			st.rows_duplicate + st.rows_dropped + st.rows_blank +
+			st.rows_rejected);
+	CU_ASSERT_EQUAL(st.contacts, 9);
+	CU_ASSERT_EQUAL(st.needs, 8);
 	CU_ASSERT_STRING_EQUAL(st.rejects_path, tu_path("rejects.csv"));
 	CU_ASSERT_STRING_EQUAL(qs("SELECT group_concat(source_contact_id, ' ')"
 		" FROM (SELECT * FROM contacts ORDER BY id)"),
-		"B001 B008 B013 B014 B015");
+		"B001 B005 B006 B007 B008 B013 B014 B015 B017");
+	CU_ASSERT_STRING_EQUAL(qs("SELECT group_concat(c.source_contact_id || "
+		"'=' || n.category || '/' || n.status || '/' || coalesce("
+		"n.referrals, '?') || '/' || coalesce(k.code, ''), ' ') FROM "
+		"contacts c JOIN needs n ON n.contact_id = c.id LEFT JOIN codes k"
+		" ON k.id = n.code_id WHERE c.source_contact_id IN ('B005', "
+		"'B006', 'B007')"), "B005=food/unrecorded/1/BD-1800 "
+		"B006=unclassified/met/1/B D B007=food/met/?/BD-1800");
 	CU_ASSERT_STRING_EQUAL(qs("SELECT rows_read || '|' || rows_loaded || "
-		"'|' || rows_rejected || '|' || needs_loaded FROM batches"),
-		"17|5|12|5");
+		"'|' || rows_rejected || '|' || needs_loaded || '|' || "
+		"rows_merged || '|' || rows_blank FROM batches"),
+		"17|9|8|8|0|0");
 	CU_ASSERT_EQUAL(q("SELECT sum(count) FROM batch_issues WHERE kind = "
-			  "'reject'"), 12);
+			  "'reject'"), 8);
 	CU_ASSERT_EQUAL(q("SELECT count(*) FROM batch_issues WHERE kind = "
-			  "'reject'"), 11);
+			  "'reject'"), 7);
 	CU_ASSERT_EQUAL(agg_mismatch(), 0);
 }
 
@@ -538,6 +563,7 @@ static void test_bad_rows_messages(void)
 struct rej {
 	size_t n;
 	char line[24][16], column[24][32], reason[24][96], value[24][32];
+	char action[24][16];
 	char record[24][160];
 	size_t nfields[24];
 };
@@ -557,6 +583,8 @@ static int on_rej(const struct csvin_record *r, void *ctx)
 	snprintf(rj->value[k], 32, "%s", r->field[3]);
 	snprintf(rj->reason[k], 96, "%s", r->field[4]);
 	snprintf(rj->record[k], 160, "%s", r->field[5]);
+	if (r->nfields > 6)
+		snprintf(rj->action[k], 16, "%s", r->field[6]);
 	return 0;
 }
 
@@ -593,9 +621,11 @@ static void test_bad_rows_rejects_file(void)
 	CU_ASSERT_STRING_EQUAL(rj.line[0], "line");
 	CU_ASSERT_STRING_EQUAL(rj.reason[0], "reason");
 	CU_ASSERT_STRING_EQUAL(rj.record[0], "record");
+	CU_ASSERT_STRING_EQUAL(rj.action[0], "action");
 	for (i = 0; i < NBAD; i++) {
 		snprintf(ln, sizeof ln, "%d", bad_want[i].line);
-		CU_ASSERT_EQUAL(rj.nfields[i + 1], 6);
+		CU_ASSERT_EQUAL(rj.nfields[i + 1], 7);
+		CU_ASSERT_STRING_EQUAL(rj.action[i + 1], bad_want[i].action);
 		CU_ASSERT_STRING_EQUAL(rj.line[i + 1], ln);
 		CU_ASSERT_STRING_EQUAL(rj.column[i + 1], bad_want[i].column);
 		CU_ASSERT_STRING_EQUAL(rj.reason[i + 1], bad_want[i].reason);
@@ -681,20 +711,33 @@ static void test_optional_fields(void)
 	CU_ASSERT_STRING_EQUAL(qs("SELECT group_concat(column_name || '/' || "
 		"reason || '/' || count || '/' || substr(example, instr(example, "
 		"'bad.csv:')), ' ; ') FROM (SELECT * FROM batch_issues WHERE "
-		"kind = 'field' ORDER BY column_name)"),
+		"kind = 'field' AND column_name IN ('channel', 'postal_code') "
+		"ORDER BY column_name)"),
 		"channel/is not a channel/1/bad.csv:17 'fax' ; "
 		"postal_code/is not a postal code or ZIP/2/bad.csv:17 'N/A'");
+	/* the need fields kept (B005-B007) and the contact with no need
+	 * (B017) are counted as field issues too */
+	CU_ASSERT_STRING_EQUAL(qs("SELECT group_concat(column_name || '/' || "
+		"reason || '/' || count, ' ; ') FROM (SELECT * FROM batch_issues "
+		"WHERE kind = 'field' AND column_name NOT IN ('channel', "
+		"'postal_code') ORDER BY column_name, reason)"),
+		"need_code/is blank: a contact with no need/1 ; "
+		"need_code/is not a taxonomy code: need kept as unclassified/1 ; "
+		"need_status/is not a need status: need kept as unrecorded/1 ; "
+		"referrals/is not a non-negative integer: need kept with "
+		"referrals unknown/1");
 	CU_ASSERT_EQUAL_FATAL(st.nissues, 13);
 	CU_ASSERT_STRING_EQUAL(st.issues[0].kind, "reject");
 	CU_ASSERT_STRING_EQUAL(st.issues[0].column, "started_at");
 	CU_ASSERT_STRING_EQUAL(st.issues[0].reason,
 			       "is not a date (month out of range)");
 	CU_ASSERT_EQUAL(st.issues[0].count, 2);
-	CU_ASSERT_STRING_EQUAL(st.issues[11].kind, "field");
-	CU_ASSERT_STRING_EQUAL(st.issues[11].column, "postal_code");
-	CU_ASSERT_EQUAL(st.issues[11].count, 2);
-	CU_ASSERT_STRING_EQUAL(st.issues[12].column, "channel");
-	CU_ASSERT_EQUAL(st.issues[12].count, 1);
+	CU_ASSERT_STRING_EQUAL(st.issues[6].kind, "reject");
+	CU_ASSERT_STRING_EQUAL(st.issues[7].kind, "field");
+	CU_ASSERT_STRING_EQUAL(st.issues[7].column, "postal_code");
+	CU_ASSERT_EQUAL(st.issues[7].count, 2);
+	CU_ASSERT_STRING_EQUAL(st.issues[8].column, "channel");
+	CU_ASSERT_EQUAL(st.issues[8].count, 1);
 }
 
 /* BOM, CRLF, a 3-line quoted field, a blank line: exact lines. */
@@ -739,12 +782,13 @@ static void test_reasons_not_doubled(void)
 		"D1,2024-05-01,phone,,,,,,BD-1800,,met,,1,\n"
 		"D2,14:22:10,phone,,,,,,BD-1800,,met,,1,\n"
 		"D3,2024-05-01,phone,,,,,,B D,,met,,1,\n")), 0);
-	CU_ASSERT_EQUAL(st.rows_rejected, 2);
+	CU_ASSERT_EQUAL(st.rows_rejected, 1);       /* D3 is kept */
 	CU_ASSERT_EQUAL(q("SELECT count(*) FROM batch_issues WHERE reason IN "
 		"('is not a date (is not a date)', 'is not a taxonomy code (is "
 		"not a taxonomy code)')"), 0);
 	CU_ASSERT_EQUAL(q("SELECT count(*) FROM batch_issues WHERE reason IN "
-		"('is not a date', 'is not a taxonomy code')"), 2);
+		"('is not a date', 'is not a taxonomy code: need kept as "
+		"unclassified')"), 2);
 }
 
 /* ---- re-ingest, replacement ----------------------------------------- */
@@ -982,9 +1026,9 @@ static void test_strict(void)
 static const char mr_csv[] = HDR
 	"M1,2024-05-01,phone,,,,,,BD-1800,,met,,1,\n"
 	"M2,2024-05-32,phone,,,,,,BD-1800,,met,,1,\n"
-	"M3,2024-05-01,phone,,,,,,BD-1800,,nope,,1,\n"
+	"M3,2024-05-00,phone,,,,,,BD-1800,,met,,1,\n"
 	"M4,2024-05-01,phone,,,,,,BD-1800,,met,,1,\n"
-	"M5,2024-05-01,phone,,,,,,BD-1800,,met,,x,\n";
+	",2024-05-01,phone,,,,,,BD-1800,,met,,1,\n";
 
 static void test_max_rejects(void)
 {
@@ -1173,7 +1217,7 @@ static void test_fault_replacing(void)
 	static const char *const reads[] = {
 		"SELECT category, status, reason, referrals FROM needs",
 		"SELECT n.category, r.agency FROM needs n JOIN referrals",
-		"SELECT id, code, service FROM codes",
+		"SELECT id, code, service, level FROM codes",
 	};
 	struct ingest_opts o;
 	const char *p1, *p2;

@@ -612,7 +612,7 @@ static void test_stage_join(void)
 	struct pstage *s = NULL;
 	struct prow v;
 	struct pstage_emit e = {"c.csv", "n.csv", 1, 1, on_row, on_drop,
-				on_orphan, NULL};
+				on_orphan, NULL, NULL};
 	uint64_t first = 0;
 	static const char *const nrow[][4] = {
 		{"1", "A", "BD", "Food Bank"}, {"1", "B", "BH", ""},

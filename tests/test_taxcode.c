@@ -50,6 +50,25 @@ static void test_levels(void)
 	expect_ok("LT-8000.3500", "LT-8000.3500", 4, "", 0);
 }
 
+/* Level 6 as real exports write it: ".NN"; stored in the dash form. */
+static void test_level6_dot(void)
+{
+	expect_ok("RP-1400.8000-020.24", "RP-1400.8000-020-24", 6, "", 0);
+	expect_ok("rp-1400.8000-020 . 24", "RP-1400.8000-020-24", 6, "", 0);
+	expect_ok("BT-480.050-06.01", "BT-480.050-06-01", 6, "", 0);
+	expect_ok("BD-1800.2000-620.05 * YN-9000.1500-050.10",
+		  "BD-1800.2000-620-05", 6, "YN-9000.1500-050-10", 1);
+	expect_bad("RP-1400.8000-020.2", "segment is too short");
+	expect_bad("RP-1400.8000-020.240", "segment is too long");
+	expect_bad("RP-1400.8000.020", "is not a taxonomy code");
+	expect_bad("RP-1400.8000-020.24.10", "is not a taxonomy code");
+	/* a map prefix is compared with stored codes: the dash form only */
+	CU_ASSERT_EQUAL(taxcode_check_prefix("RP-1400.8000-020.24", 19, &why),
+			NS_EDATA);
+	CU_ASSERT_EQUAL(taxcode_check_prefix("RP-1400.8000-020-24", 19, &why),
+			0);
+}
+
 static void test_normalise(void)
 {
 	expect_ok("bd-1800.2000", "BD-1800.2000", 4, "", 0);
@@ -184,6 +203,7 @@ static void test_section_names(void)
 
 static CU_TestInfo tests[] = {
 	{"levels", test_levels},
+	{"level 6 with a dot", test_level6_dot},
 	{"normalisation", test_normalise},
 	{"compound terms", test_compound},
 	{"rejects", test_rejects},

@@ -19,7 +19,7 @@ init_db a.db
 run "$INGEST" --db a.db --rejects r.csv crlf.csv
 expect_rc 0 "BOM/CRLF file"
 expect_line err "$P: crlf.csv:7: column 'started_at': '2024-02-30' is not a date (day out of range for the month)" "line after quoted newlines and blank lines"
-expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 3 rows read, 2 loaded, 1 rejected; 2 contacts (2 new, 0 replaced), 2 needs; T s" "BOM/CRLF summary"
+expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 3 rows read = 2 loaded + 0 merged + 0 duplicate + 0 dropped + 0 blank + 1 rejected; 2 contacts (2 new, 0 replaced), 2 needs; T s" "BOM/CRLF summary"
 expect_eq "$(q a.db "SELECT agency FROM referrals ORDER BY id LIMIT 1" | od -c | head -2 | tr -s ' ' | tr -d '\n')" \
 	"$(printf 'Food Bank, "East"\r\nSoup Kitchen\r\nShelter\n' | od -c | head -2 | tr -s ' ' | tr -d '\n')" "quoted field kept whole"
 expect_eq "$(q a.db "SELECT source_contact_id FROM contacts ORDER BY id LIMIT 1")" E1 "BOM not part of the first column"
@@ -70,7 +70,7 @@ expect_eq "$(q d.db 'SELECT count(*) FROM batches')" 0 "empty files: no batch"
 echo "$HDR" >hdr.csv
 run "$INGEST" --db d.db hdr.csv
 expect_rc 0 "header only"
-expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 0 rows read, 0 loaded, 0 rejected; 0 contacts (0 new, 0 replaced), 0 needs; T s" "header only: summary"
+expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 0 rows read = 0 loaded + 0 merged + 0 duplicate + 0 dropped + 0 blank + 0 rejected; 0 contacts (0 new, 0 replaced), 0 needs; T s" "header only: summary"
 expect_eq "$(q d.db 'SELECT rows_read FROM batches')" 0 "header only: batch"
 run "$INGEST" --db d.db hdr.csv
 expect_rc 0 "header only, again"
@@ -86,8 +86,8 @@ expect_line err "$P: 1 file already loaded: unchanged" "header only, again: unch
 init_db e.db
 run "$INGEST" --db e.db --rejects rq.csv quoted.csv
 expect_rc 0 "quoted bad value"
-printf '%s\n' 'file,line,column,value,reason,record' \
-	'quoted.csv,2,started_at,"2024-05-01, 10:00",is not a date (trailing characters after the date),"Q1,""2024-05-01, 10:00"",phone,en,K1A 0B1,,,,BD-1800,,met,,1,""a """"b"""", c"""' >rq.want
+printf '%s\n' 'file,line,column,value,reason,record,action' \
+	'quoted.csv,2,started_at,"2024-05-01, 10:00",is not a date (trailing characters after the date),"Q1,""2024-05-01, 10:00"",phone,en,K1A 0B1,,,,BD-1800,,met,,1,""a """"b"""", c""",rejected' >rq.want
 expect_file rq.csv rq.want "quoted bad value: rejects file"
 
 finish

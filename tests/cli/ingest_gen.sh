@@ -29,7 +29,10 @@ expect_eq "$(q t.db "SELECT count(*) FROM contacts WHERE postal_key GLOB '[0-9][
 expect_eq "$(q t.db 'SELECT count(DISTINCT postal_key) FROM contacts')" 954 "distinct postal keys"
 expect_eq "$(q t.db 'SELECT count(*) FROM contacts WHERE length(postal_key) NOT IN (3, 5)')" 0 "postal keys are FSAs or ZIP5"
 expect_eq "$(q t.db 'SELECT count(DISTINCT month) FROM contacts')" 60 "months"
-expect_eq "$(q t.db "SELECT kind, column_name, count FROM batch_issues")" "field|postal_code|4" "issues"
+# contacts with no need (a blank need_code) are counted, not rejected
+expect_eq "$(q t.db "SELECT kind, column_name, count FROM batch_issues ORDER BY column_name")" "field|need_code|21
+field|postal_code|4" "issues"
+expect_eq "$(q t.db 'SELECT rows_read = rows_loaded + rows_merged + rows_duplicate + rows_dropped + rows_blank + rows_rejected FROM batches')" 1 "every row in one bucket"
 expect_eq "$(q t.db 'SELECT sum(needs), sum(referrals) FROM agg_needs')" "2000|3046" "agg_needs"
 expect_eq "$(q t.db 'SELECT sum(contacts), sum(needs) FROM agg_contacts')" "1836|2000" "agg_contacts"
 expect_eq "$(q t.db "SELECT group_concat(c || '=' || n, ' ') FROM (SELECT substr(month, 1, 4) c, count(*) n FROM contacts GROUP BY 1 ORDER BY 1)")" \

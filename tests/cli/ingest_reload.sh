@@ -39,7 +39,7 @@ run "$INGEST" --db t.db good.csv
 expect_rc 0 "good.csv"
 expect_line err "$P: good.csv: ignoring 1 unknown column: 'caller_name'" "unknown column warned once"
 expect_eq "$(grep -c 'unknown column' "$T/err")" 1 "unknown column warned once (count)"
-expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 9 rows read, 9 loaded, 0 rejected; 6 contacts (6 new, 0 replaced), 8 needs; T s" "good.csv summary"
+expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 9 rows read = 9 loaded + 0 merged + 0 duplicate + 0 dropped + 0 blank + 0 rejected; 6 contacts (6 new, 0 replaced), 8 needs; T s" "good.csv summary"
 expect_eq "$(counts t.db)" "6|8|3|8|6|1" "good.csv counts"
 expect_eq "$(q t.db "SELECT group_concat(seq, ' ') FROM (SELECT seq FROM needs_v WHERE source_contact_id = 'G1' ORDER BY seq)")" "1 2 3" "G1 seq"
 expect_eq "$(q t.db "SELECT count(*) FROM needs_v WHERE source_contact_id = 'G2'")" 0 "contact-only row: no needs"
@@ -68,7 +68,7 @@ expect_file dump3.sql dump1.sql "stdin again: database unchanged"
 # A later export: G1 changed, G2 the same, G7 new -> replaced, not doubled.
 run "$INGEST" --db t.db later.csv
 expect_rc 0 "later.csv"
-expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 4 rows read, 4 loaded, 0 rejected; 3 contacts (1 new, 2 replaced), 3 needs; T s" "later.csv summary"
+expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 4 rows read = 4 loaded + 0 merged + 0 duplicate + 0 dropped + 0 blank + 0 rejected; 3 contacts (1 new, 2 replaced), 3 needs; T s" "later.csv summary"
 expect_eq "$(counts t.db)" "7|8|2|8|7|2" "later.csv counts"
 expect_eq "$(q t.db "SELECT group_concat(seq || ':' || code || ':' || status, ' ') FROM (SELECT * FROM needs_v WHERE source_contact_id = 'G1' ORDER BY seq)")" "1:BD-1800.2000:met 2:BH-1800:partial" "G1 replaced"
 expect_eq "$(q t.db "SELECT month, batch_id FROM contacts WHERE source_contact_id = 'G1'")" "202404|2" "G1 moved to April, batch 2"
@@ -89,7 +89,8 @@ expect_file after.sql before.sql "--strict: database unchanged"
 expect_eq "$(grep -c '^bad\.csv,' s.csv)" 9 "--strict: the bad rows are still listed"
 run "$INGEST" --db t.db --max-rejects 3 --rejects m.csv bad.csv
 expect_rc 65 "--max-rejects 3"
-expect_line err "$P: more than 3 bad rows (--max-rejects): stopped at bad.csv:6; nothing was loaded" "--max-rejects 3: message"
+# lines 6-8 are kept (bad status, code, referrals): the 4th reject is 12
+expect_line err "$P: more than 3 bad rows (--max-rejects): stopped at bad.csv:12; nothing was loaded" "--max-rejects 3: message"
 dbdump t.db >after2.sql
 expect_file after2.sql before.sql "--max-rejects: database unchanged"
 # a failing file later in the same run takes the good ones with it

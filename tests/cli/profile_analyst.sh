@@ -18,7 +18,7 @@ expect_eq "$(sed -n '/^Source values no value map matched/{n;p;}' out)" "  none"
 expect_eq "$(sed -n '/^Fields that would be left unknown/{n;p;}' out)" "  none" "dry run: no field left unknown"
 run "$INGEST" --db a.db --profile rapport.ini --rejects rj.csv rapport.csv
 expect_rc 0 "ingest"
-expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 9 rows read, 6 loaded, 1 rejected, 2 dropped; 5 contacts (5 new, 0 replaced), 6 needs; T s" "summary"
+expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 9 rows read = 6 loaded + 0 merged + 0 duplicate + 2 dropped + 0 blank + 1 rejected; 5 contacts (5 new, 0 replaced), 6 needs; T s" "summary"
 expect_eq "$(q a.db "SELECT group_concat(c || '=' || n, ' ') FROM (SELECT category c, count(*) n FROM needs GROUP BY 1 ORDER BY 1)")" \
 	"food=2 health=1 housing=2 mental_health=1" "needs by category"
 expect_eq "$(q a.db "SELECT group_concat(r || '=' || n, ' ') FROM (SELECT region_id r, count(*) n FROM needs_v GROUP BY 1 ORDER BY 1)")" \

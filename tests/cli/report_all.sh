@@ -116,8 +116,11 @@ grep -q 'avr\. 2024' "$work/volume.fr.text" || fail "volume fr: months not Frenc
 grep -q '^data,2024-04,' "$work/volume.fr.csv" || fail "volume fr csv: months not ISO"
 grep -q 'Unmapped code (category Other)  .*BA-1000' "$work/data_quality.en.text" ||
 	fail "data_quality: unmapped code BA-1000 not listed"
-grep -q 'late.csv  .*need_code  .*unknown taxonomy section' "$work/data_quality.en.text" ||
-	fail "data_quality: rejected row of batch 2 not listed"
+# late.csv's bad code (unknown taxonomy section) keeps its need
+grep -q 'late.csv  .*need_code  .*is not a taxonomy code: need kept as unclassified' "$work/data_quality.en.text" ||
+	fail "data_quality: kept row of batch 2 not listed"
+grep -q 'Rows of the batch.*late\.csv.*all rows read' "$work/data_quality.en.text" ||
+	fail "data_quality: rows of batch 2 not accounted"
 
 # usage errors name the valid choices; nothing on stdout
 expect64() {

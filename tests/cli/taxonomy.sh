@@ -31,7 +31,7 @@ BH-8900.9100,4,BH-8900.9100,,utilities,Utility Assistance,BH-8900,1
 BV-8900.9300,4,BV-8900.9300,,utilities,Utility Assistance,BV,1
 NL-6000.2000,4,NL-6000.2000,,food,Food/Meals,NL-6000,1
 N,1,N,,income,Income Support/Assistance,N,1
-YF-3000,3,YF-3000,,other,Other / unmapped,Y,1
+YF-3000,3,YF-3000,,target_only,Target term only,Y,1
 OUT
 # an invalid code: the good ones print, the bad one is named, exit 65
 run "$X" classify BD 'B D' QX-1000
@@ -54,7 +54,7 @@ expect_err 66 "needstat-taxonomy: cannot open '$T/none.csv': No such file or dir
 "$NS_BIN/needstat-ingest" -q --source s "$F/contacts1.csv" 2> /dev/null
 expect_ok "$X" unmapped <<'OUT'
 code,needs,prefix,category
-YF-3000,1,Y,other
+YF-3000,1,Y,target_only
 OUT
 
 expect_ok "$X" map load "$F/map2.csv" --categories "$F/categories2.csv" <<OUT
@@ -78,7 +78,8 @@ BH-1800.8500,4,BH-1800.8500,,shelter,Shelter,BH-1800,2
 JP-1500,3,JP-1500,,other,Other / unmapped,,2
 OUT
 
-expect_ok "$X" reclassify <<< "map version 2 applied to 10 needs: 3 changed category"
+# 4: with YF-3000, target_only under the bundled map, other under map2's Y
+expect_ok "$X" reclassify <<< "map version 2 applied to 10 needs: 4 changed category"
 expect_ok "$X" unmapped <<'OUT'
 code,needs,prefix,category
 JP-1500,1,,other
