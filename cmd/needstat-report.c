@@ -14,12 +14,13 @@
 #include "render.h"
 #include "report.h"
 
-static const char synopsis[] = "needstat-report [--db FILE] [--lang en|fr] "
+static const char synopsis[] = "needstat-report [--audit] [--db FILE] "
+	"[--lang en|fr] "
 	"[--format text|csv|md|json|html] [--from D --to D | --month YYYY-MM "
 	"| --quarter YYYY-Qn | --year YYYY | --fiscal-year YYYY] "
-	"[--fiscal-start M] [--region ID] [--category ID] [--min-cell N] "
-	"[-p NAME=VALUE]... [-o FILE] REPORT | --file PATH | --list | "
-	"--describe REPORT";
+	"[--fiscal-start M] [--region ID] [--category ID] [--min-cell N | "
+	"--no-suppress] [-p NAME=VALUE]... [-o FILE] REPORT | --file PATH | "
+	"--list | --describe REPORT";
 
 static int help(void)
 {
@@ -29,6 +30,9 @@ static int help(void)
 "in English or French.  REPORT is an installed report id (--list shows\n"
 "them); --file runs a report file that is not installed.\n\n"
 "Options:\n"
+"  --audit             instead of the report, write the interval a reader\n"
+"                      can deduce for each suppressed cell (linear\n"
+"                      programming over everything the table shows)\n"
 "  --category ID       only needs of this category\n"
 "  --db FILE           database (default $NEEDSTAT_DB, else needstat.db)\n"
 "  --describe          the report's help: what it is, the filters and\n"
@@ -43,9 +47,12 @@ static int help(void)
 "                      month's first (--from) or last (--to) day\n"
 "  --lang L            en (default $NEEDSTAT_LANG, else en) or fr\n"
 "  --list              list the installed reports (id and title)\n"
-"  --min-cell N        suppress counts 1..N-1 in reports that suppress\n"
+"  --min-cell N        show counts 0..N-1 as <N in reports that suppress,\n"
+"                      and hide more (x) so that none can be deduced\n"
 "                      (default 5; 1 turns suppression off)\n"
 "  --month YYYY-MM     one month\n"
+"  --no-suppress       no suppression (as --min-cell 1): for internal use,\n"
+"                      the output says NOT FOR PUBLICATION\n"
 "  -o, --output FILE   write to FILE (through FILE.tmp) instead of stdout\n"
 "  -p, --param N=V     set the report parameter N (see --list -v)\n"
 "  --quarter YYYY-Qn   a calendar quarter\n"
@@ -64,8 +71,9 @@ static int help(void)
 "field left blank, 'Unknown' a field recorded as unknown.\n\n"
 "Exit status: 0 ok, 64 usage (unknown report, region, category or\n"
 "parameter), 66 cannot open the database or report file, 70 internal\n"
-"error, 73 cannot create the output, 74 write error, 75 database busy,\n"
-"78 bad report file or database not initialised.\n", synopsis);
+"error or a suppressed cell the audit finds exposed (nothing is written),\n"
+"73 cannot create the output, 74 write error, 75 database busy, 78 bad\n"
+"report file or database not initialised.\n", synopsis);
 	return 0;
 }
 
@@ -73,7 +81,7 @@ struct args {
 	const char *db, *file, *out, *fy, *from, *to, *month, *quarter, *year;
 	const char *pn[REPORT_MAX_PARAMS], *pv[REPORT_MAX_PARAMS];
 	char pbuf[REPORT_MAX_PARAMS][256];
-	int lang, format, list, verbose, describe;
+	int lang, format, list, verbose, describe, audit;
 	struct report_opts o;
 };
 
@@ -199,7 +207,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 	       const char *datadir)
 {
 	struct report r;
-	struct table t;
+	struct table t, audit;
 	struct nserr err;
 	sqlite3 *db = NULL;
 	char tmp[4096] = "", when[32];
@@ -209,6 +217,8 @@ static int run(struct args *a, const char *rdir, const char *id,
 	nserr_init(&err);
 	report_init(&r);
 	table_init(&t);
+	table_init(&audit);
+	a->o.audit = a->audit ? &audit : NULL;
 	a->o.generated_at = generated_at(when, sizeof when);
 	rc = a->file ? report_load(&r, a->file, &err)
 		     : report_find(rdir, id, &r, &err);
@@ -225,7 +235,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 				       "'%s'", tmp);
 	}
 	if (!rc)
-		rc = render_table(&t, (enum render_format)a->format, a->lang,
+		rc = render_table(a->audit ? &audit : &t, (enum render_format)a->format, a->lang,
 				  out, &err);
 	if (out != stdout && out && fclose(out) != 0 && !rc)
 		rc = nserr_set(&err, NS_EIO, "cannot write '%s'", tmp);
@@ -235,6 +245,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 	if (rc && tmp[0])
 		remove(tmp);
 	table_release(&t);
+	table_release(&audit);
 	report_release(&r);
 	sqlite3_close(db);
 	if (rc == NS_EUSAGE)
@@ -264,9 +275,11 @@ static int env_defaults(struct args *a)
  * status (help, version, usage error). */
 static int parse_opts(int argc, char **argv, struct args *a)
 {
-	enum { O_CAT = 256, O_DB, O_DESC, O_FILE, O_FYS, O_FY, O_FMT, O_FROM, O_LANG,
-	       O_LIST, O_MIN, O_MONTH, O_QUARTER, O_REGION, O_TO, O_YEAR };
+	enum { O_AUDIT = 256, O_CAT, O_DB, O_DESC, O_FILE, O_FYS, O_FY, O_FMT,
+	       O_FROM, O_LANG, O_LIST, O_MIN, O_MONTH, O_NOSUPP, O_QUARTER,
+	       O_REGION, O_TO, O_YEAR };
 	static const struct option opts[] = {
+		{"audit", no_argument, NULL, O_AUDIT},
 		{"category", required_argument, NULL, O_CAT},
 		{"db", required_argument, NULL, O_DB},
 		{"describe", no_argument, NULL, O_DESC},
@@ -280,6 +293,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 		{"list", no_argument, NULL, O_LIST},
 		{"min-cell", required_argument, NULL, O_MIN},
 		{"month", required_argument, NULL, O_MONTH},
+		{"no-suppress", no_argument, NULL, O_NOSUPP},
 		{"output", required_argument, NULL, 'o'},
 		{"param", required_argument, NULL, 'p'},
 		{"quarter", required_argument, NULL, O_QUARTER},
@@ -295,6 +309,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 
 	while ((c = getopt_long(argc, argv, "ho:p:vV", opts, NULL)) != -1) {
 		switch (c) {
+		case O_AUDIT: a->audit = 1; break;
 		case O_CAT: a->o.category = optarg; break;
 		case O_DB: a->db = optarg; break;
 		case O_DESC: a->describe = 1; break;
@@ -324,6 +339,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 			a->o.min_cell = (int)v;
 			break;
 		case O_MONTH: a->month = optarg; break;
+		case O_NOSUPP: a->o.min_cell = 1; break;
 		case O_QUARTER: a->quarter = optarg; break;
 		case O_REGION: a->o.region = optarg; break;
 		case O_TO: a->to = optarg; break;

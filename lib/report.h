@@ -198,6 +198,8 @@ struct report_opts {
 	const char *const *pvalues; /* ... and values */
 	size_t nparams;
 	const char *generated_at;   /* ISO 8601 UTC, NULL: now */
+	struct table *audit;        /* NULL, or gets the interval of every
+				     * suppressed cell (report_supp.c) */
 };
 
 /* report_opts_init: open period, fiscal start April, no filters,

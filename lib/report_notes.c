@@ -290,18 +290,21 @@ static int suppression_note(struct rctx *x)
 		return note(x, "Suppression: none (--min-cell 1).",
 			    "Confidentialit\xc3\xa9" NBSP ": aucun masquage "
 			    "(--min-cell 1).");
-	snprintf(en, sizeof en, "Suppression: counts from 1 to %d are shown as "
-		 "<%d; further counts are hidden (x) so that no hidden count can "
-		 "be recomputed from a row, a column or a total; shares and "
-		 "rates built on a hidden count are hidden too.", n - 1, n);
+	snprintf(en, sizeof en, "Suppression: counts from 0 to %d are shown as "
+		 "<%d; further counts (each %d or more) are hidden (x) so that no "
+		 "combination of rows, columns and totals narrows a <%d below 0 to "
+		 "%d (checked by linear programming); shares and rates built on a "
+		 "hidden count are hidden too.", n - 1, n, n, n, n - 1);
 	snprintf(fr, sizeof fr, "Confidentialit\xc3\xa9" NBSP ": les effectifs "
-		 "de 1 \xc3\xa0 %d sont affich\xc3\xa9s \xc2\xab" NBSP "<%d"
-		 NBSP "\xc2\xbb" NBSP "; d'autres effectifs sont masqu\xc3\xa9s "
-		 "(x) pour qu'aucun effectif masqu\xc3\xa9 ne puisse \xc3\xaatre "
-		 "recalcul\xc3\xa9 \xc3\xa0 partir d'une ligne, d'une colonne ou "
-		 "d'un total" NBSP "; les parts et les taux calcul\xc3\xa9s sur "
-		 "un effectif masqu\xc3\xa9 sont masqu\xc3\xa9s aussi.", n - 1,
-		 n);
+		 "de 0 \xc3\xa0 %d sont affich\xc3\xa9s \xc2\xab" NBSP "<%d"
+		 NBSP "\xc2\xbb" NBSP "; d'autres effectifs (chacun d'au moins "
+		 "%d) sont masqu\xc3\xa9s (x) pour qu'aucune combinaison de "
+		 "lignes, de colonnes et de totaux ne ram\xc3\xa8ne un \xc2\xab"
+		 NBSP "<%d" NBSP "\xc2\xbb en de\xc3\xa7\xc3\xa0 de 0 \xc3\xa0 %d "
+		 "(v\xc3\xa9rifi\xc3\xa9 par programmation lin\xc3\xa9"
+		 "aire)" NBSP "; les parts et les taux calcul\xc3\xa9s sur un "
+		 "effectif masqu\xc3\xa9 sont masqu\xc3\xa9s aussi.", n - 1, n,
+		 n, n, n - 1);
 	return note(x, en, fr);
 }
 

@@ -1,91 +1,45 @@
 /*
  * report_supp: small-cell suppression of a report's table, for the count
- * columns its metadata lists in 'suppress:' (DESIGN.md, Statistics).
+ * columns its metadata lists in 'suppress:' (DESIGN.md, Statistics), with
+ * the protection and the audit of suppress.h.
  *
- * The published additive equations ("lines") are
+ * Every count of a suppressed column is a cell of a suppress_set, keyed by
+ * the row's text keys and the column ("Alberta, Housing, waitlist").  The
+ * published additive equations ("lines") are
  *   - with 'matrix: R x C', for every suppressed column: the cells of each
  *     row value add up to its "all C" total, the cells of each column
  *     value to its "all R" total, and the row totals and the column totals
  *     each add up to the grand total (the rows the engine adds);
+ *   - without a matrix, the one total row of the query (total_row) = the
+ *     sum of the other rows;
  *   - every 'sum: T = A + B + ...', in every row (e.g. the unmet needs of
  *     a cell = the sum of its reasons), which links the matrices of the
  *     columns into one three-way table.
- * Rule 1 (primary): a count 1..N-1 is hidden and shown as "<N".
- * Rule 2 (complementary): a line with exactly one hidden member would give
- * it away, so a second member is hidden: the smallest non-zero visible
- * cell of the line, else its first visible zero, else its total; repeated
- * over all lines until nothing changes (the rule of suppress.h, which
- * handles one two-way matrix; here the lines of several matrices and of
- * the sums interact, so they are solved together).
- * Then every share, rate, change and interval computed from a hidden
- * count is hidden too.  Like suppress.h, this defeats solving any line
- * with a single unknown, not every combination of equations.
+ * Counts 0..N-1 are shown "<N", the cells hidden to protect them "x"; the
+ * audit proves that no "<N" cell can be narrowed below 0..N-1 by any
+ * combination of the lines, or the run fails (NS_EINTERNAL: nothing is
+ * published).  Then every share, rate, change and interval computed from a
+ * hidden count is hidden too.  With --min-cell 1 nothing is suppressed and
+ * the table says it is not for publication.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report_int.h"
-
-enum { SHOWN = 0, PRIMARY = 1, COMPLEMENT = 2 };
-
-struct lines {
-	size_t *pos;                /* members of all lines, back to back */
-	size_t npos, cap_pos;
-	size_t *start, *len, *total;    /* per line */
-	size_t n, cap;
-};
+#include "suppress.h"
 
 struct supp {
 	size_t ns;                  /* suppressed columns */
 	int col[REPORT_MAX_SUPPRESS];   /* their table columns */
-	int64_t *v;                 /* nrows * ns values */
-	unsigned char *st;          /* nrows * ns states */
-	struct lines l;
+	size_t *cell;               /* nrows * ns: cell index in set */
+	size_t *tmp;                /* members of one line */
+	struct suppress_set set;
 };
 
-static int line_add(struct lines *l, size_t total)
-{
-	size_t nc;
-
-	if (l->n == l->cap) {
-		nc = l->cap ? l->cap * 2 : 64;
-		size_t *s = realloc(l->start, nc * sizeof *s);
-		if (!s)
-			return -1;
-		l->start = s;
-		if (!(s = realloc(l->len, nc * sizeof *s)))
-			return -1;
-		l->len = s;
-		if (!(s = realloc(l->total, nc * sizeof *s)))
-			return -1;
-		l->total = s;
-		l->cap = nc;
-	}
-	l->start[l->n] = l->npos;
-	l->len[l->n] = 0;
-	l->total[l->n++] = total;
-	return 0;
-}
-
-static int line_member(struct lines *l, size_t pos)
-{
-	size_t *p;
-
-	if (l->npos == l->cap_pos) {
-		l->cap_pos = l->cap_pos ? l->cap_pos * 2 : 256;
-		p = realloc(l->pos, l->cap_pos * sizeof *p);
-		if (!p)
-			return -1;
-		l->pos = p;
-	}
-	l->pos[l->npos++] = pos;
-	l->len[l->n - 1]++;
-	return 0;
-}
-
 /* member_of: whether row i is a part (one level down) of total row tot;
- * part 0: along the row dimension... as documented at the top. */
+ * which: for the grand total, 0 the row totals, 1 the column totals. */
 static int member_of(const struct rstore *rs, size_t i, size_t tot, int which)
 {
 	int a0 = rs->dim[0][tot], a1 = rs->dim[1][tot];
@@ -104,8 +58,8 @@ static int member_of(const struct rstore *rs, size_t i, size_t tot, int which)
 static int matrix_lines(const struct rctx *x, struct supp *s)
 {
 	const struct rstore *rs = &x->rs;
-	size_t k, tot, i;
-	int which;
+	size_t k, tot, i, n;
+	int which, rc;
 
 	for (k = 0; k < s->ns; k++)
 		for (tot = 0; tot < rs->nrows; tot++) {
@@ -115,12 +69,12 @@ static int matrix_lines(const struct rctx *x, struct supp *s)
 				if (which && (rs->dim[0][tot] != RDIM_TOTAL ||
 					      rs->dim[1][tot] != RDIM_TOTAL))
 					break;
-				if (line_add(&s->l, tot * s->ns + k))
-					return -1;
-				for (i = 0; i < rs->nrows; i++)
-					if (member_of(rs, i, tot, which) &&
-					    line_member(&s->l, i * s->ns + k))
-						return -1;
+				for (i = 0, n = 0; i < rs->nrows; i++)
+					if (member_of(rs, i, tot, which))
+						s->tmp[n++] = s->cell[i * s->ns + k];
+				if ((rc = suppress_line(&s->set, s->cell[tot *
+				     s->ns + k], s->tmp, n, x->err)) != 0)
+					return rc;
 			}
 		}
 	return 0;
@@ -141,56 +95,116 @@ static int find_k(const struct supp *s, const struct table *t,
 static int sum_lines(const struct rctx *x, struct supp *s)
 {
 	size_t i, row, j;
+	int rc;
 
 	for (i = 0; i < x->r->nsums; i++) {
 		const struct report_sum *m = &x->r->sums[i];
 		size_t kt = (size_t)find_k(s, x->t, m->total);
 
 		for (row = 0; row < table_nrows(x->t); row++) {
-			if (line_add(&s->l, row * s->ns + kt))
-				return -1;
 			for (j = 0; j < m->nterms; j++)
-				if (line_member(&s->l, row * s->ns +
-						(size_t)find_k(s, x->t,
-							       m->terms[j])))
-					return -1;
+				s->tmp[j] = s->cell[row * s->ns + (size_t)
+						    find_k(s, x->t, m->terms[j])];
+			if ((rc = suppress_line(&s->set, s->cell[row * s->ns +
+			     kt], s->tmp, m->nterms, x->err)) != 0)
+				return rc;
 		}
 	}
 	return 0;
 }
 
-static int hidden(const struct supp *s, size_t pos)
+/*
+ * total_lines: without a matrix, a table with exactly one total row (the
+ * query's total_row) publishes, for every suppressed column, total = the
+ * sum of the other rows (checked: a total that is not that sum stops the
+ * run, the report's metadata being wrong).
+ */
+static int total_lines(const struct rctx *x, struct supp *s)
 {
-	return s->st[pos] != SHOWN;
+	size_t n = table_nrows(x->t), row, tot = SIZE_MAX, k, m;
+	int rc;
+
+	for (row = 0; row < n; row++)
+		if (table_row_flags(x->t, row) & ROW_TOTAL) {
+			if (tot != SIZE_MAX)
+				return 0;
+			tot = row;
+		}
+	if (tot == SIZE_MAX)
+		return 0;
+	for (k = 0; k < s->ns; k++) {
+		for (row = 0, m = 0; row < n; row++)
+			if (row != tot)
+				s->tmp[m++] = s->cell[row * s->ns + k];
+		if ((rc = suppress_line(&s->set, s->cell[tot * s->ns + k],
+					s->tmp, m, x->err)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
-/* protect: rule 2 on line i; 1 when it hid a member. */
-static int protect(struct supp *s, size_t i)
+/* is_sum_total: whether count column k is the total of a 'sum:'. */
+static int is_sum_total(const struct rctx *x, const struct supp *s, size_t k)
 {
-	const size_t *m = s->l.pos + s->l.start[i];
-	size_t n = s->l.len[i], k, best = SIZE_MAX, zero = SIZE_MAX;
-	int h = hidden(s, s->l.total[i]);
+	size_t i;
 
-	for (k = 0; k < n && h < 2; k++)
-		h += hidden(s, m[k]);
-	if (h != 1)
-		return 0;
-	for (k = 0; k < n; k++) {
-		if (hidden(s, m[k]))
+	for (i = 0; i < x->r->nsums; i++)
+		if (find_k(s, x->t, x->r->sums[i].total) == (int)k)
+			return 1;
+	return 0;
+}
+
+/* cell_key: "KEY, KEY, column" for count column k of row. */
+static void cell_key(const struct rctx *x, const struct supp *s, size_t row,
+		     size_t k, char *buf, size_t size)
+{
+	size_t c, len = 0;
+	const char *v;
+
+	buf[0] = '\0';
+	for (c = 0; c < table_ncols(x->t); c++) {
+		if (table_col_is_numeric(x->t, c))
 			continue;
-		if (s->v[m[k]] == 0) {
-			if (zero == SIZE_MAX)
-				zero = m[k];
-		} else if (best == SIZE_MAX || s->v[m[k]] < s->v[best]) {
-			best = m[k];
-		}
+		v = table_get_text(x->t, row, c, NS_EN);
+		if (!v)
+			v = table_row_flags(x->t, row) & ROW_TOTAL ? "Total"
+								   : "";
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+					"%s, ", v);
 	}
-	if (best == SIZE_MAX)
-		best = zero;
-	if (best == SIZE_MAX)
-		best = s->l.total[i];
-	s->st[best] = COMPLEMENT;
-	return 1;
+	if (len < size)
+		snprintf(buf + len, size - len, "%s",
+			 table_col(x->t, (size_t)s->col[k])->name);
+}
+
+/* add_cells: every count of the suppressed columns into the set. */
+static int add_cells(const struct rctx *x, struct supp *s)
+{
+	size_t n = table_nrows(x->t), row, k;
+	char key[480];
+	unsigned fl;
+	double v;
+	long id;
+
+	for (row = 0; row < n; row++)
+		for (k = 0; k < s->ns; k++) {
+			v = table_get_real(x->t, row, (size_t)s->col[k]);
+			cell_key(x, s, row, k, key, sizeof key);
+			fl = (table_row_flags(x->t, row) & ROW_TOTAL) ||
+			     is_sum_total(x, s, k) ? SUPPRESS_CELL_TOTAL : 0;
+			/* "not recorded", "no data": no value, adds nothing
+			 * to the totals (report_cover.c) */
+			if (table_flags(x->t, row, (size_t)s->col[k]) &
+			    (CELL_NOT_RECORDED | CELL_NO_DATA))
+				fl |= SUPPRESS_CELL_ABSENT;
+			id = suppress_cell(&s->set, x->r->id, key, v == v &&
+					   !(fl & SUPPRESS_CELL_ABSENT) ?
+					   (int64_t)llround(v) : 0, fl, x->err);
+			if (id < 0)
+				return (int)id;
+			s->cell[row * s->ns + k] = (size_t)id;
+		}
+	return 0;
 }
 
 /* derived: hide every statistic whose inputs include a hidden cell. */
@@ -228,35 +242,95 @@ static int derived(struct rctx *x)
 	return 0;
 }
 
+/* audit_cols: the columns of the audit table, once. */
+static int audit_cols(struct rctx *x)
+{
+	struct table *a = x->o->audit;
+
+	if (table_ncols(a) == 0 &&
+	    (table_add_col(a, "table", COL_TEXT, "Table", "Tableau") < 0 ||
+	     table_add_col(a, "cell", COL_TEXT, "Cell", "Cellule") < 0 ||
+	     table_add_col(a, "marker", COL_TEXT, "Shown", "Affich\xc3\xa9")
+	     < 0 || table_add_col(a, "lo", COL_REAL, "Lowest", "Minimum") < 0
+	     || table_add_col(a, "hi", COL_REAL, "Highest", "Maximum") < 0 ||
+	     table_add_col(a, "safe", COL_TEXT, "Safe", "S\xc3\xbbr") < 0))
+		return nserr_set(x->err, NS_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* audit_rows: the interval of every hidden cell into o->audit. */
+static int audit_rows(struct rctx *x, struct supp *s)
+{
+	struct table *a = x->o->audit;
+	struct suppress_interval *iv = NULL;
+	size_t n = 0, i, c;
+	char mark[24];
+	int rc, r;
+
+	rc = suppress_audit(&s->set, SUPPRESS_AUDIT_X, NULL, &iv, &n, NULL, x->err);
+	for (i = 0; !rc && i < n; i++) {
+		c = iv[i].cell;
+		if (s->set.state[c] == SUPPRESS_PRIMARY)
+			snprintf(mark, sizeof mark, "<%lld",
+				 (long long)s->set.min_count);
+		else
+			snprintf(mark, sizeof mark, "x");
+		if ((r = table_add_row(a)) < 0 ||
+		    table_set_text(a, (size_t)r, 0, s->set.table[c], NULL) ||
+		    table_set_text(a, (size_t)r, 1, s->set.key[c], NULL) ||
+		    table_set_text(a, (size_t)r, 2, mark, NULL) ||
+		    table_set_real(a, (size_t)r, 3, iv[i].lo) ||
+		    (isinf(iv[i].hi) ? table_set_null(a, (size_t)r, 4)
+		     : table_set_real(a, (size_t)r, 4, iv[i].hi)) ||
+		    table_set_text(a, (size_t)r, 5, iv[i].exposed ? "no" : "yes",
+				   iv[i].exposed ? "non" : "oui"))
+			rc = nserr_set(x->err, NS_ENOMEM, "out of memory");
+	}
+	free(iv);
+	return rc;
+}
+
 static int solve(struct rctx *x, struct supp *s)
 {
-	size_t n = table_nrows(x->t), row, k, i;
-	int changed;
-	double v;
+	size_t n = table_nrows(x->t), i;
+	unsigned f;
+	int rc;
 
-	for (k = 0; k < s->ns; k++)
-		s->col[k] = table_col_find(x->t, x->r->suppress[k]);
-	for (row = 0; row < n; row++)
-		for (k = 0; k < s->ns; k++) {
-			v = table_get_real(x->t, row, (size_t)s->col[k]);
-			s->v[row * s->ns + k] = v == v ? (int64_t)v : 0;
-			s->st[row * s->ns + k] = v >= 1 && v < x->o->min_cell
-						 ? PRIMARY : SHOWN;
-		}
-	if ((x->r->matrix[0] && matrix_lines(x, s)) || sum_lines(x, s))
-		return NS_ENOMEM;
-	do {
-		changed = 0;
-		for (i = 0; i < s->l.n; i++)
-			changed |= protect(s, i);
-	} while (changed);
-	for (i = 0; i < n * s->ns; i++)
-		if (s->st[i] != SHOWN &&
+	for (i = 0; i < s->ns; i++)
+		s->col[i] = table_col_find(x->t, x->r->suppress[i]);
+	if ((rc = add_cells(x, s)) != 0 ||
+	    (x->r->matrix[0] && (rc = matrix_lines(x, s)) != 0) ||
+	    (!x->r->matrix[0] && (rc = total_lines(x, s)) != 0) ||
+	    (rc = sum_lines(x, s)) != 0)
+		return rc == NS_EDATA ? nserr_prefix(x->err, "cannot protect "
+		       "the table") : rc;
+	if ((rc = suppress_protect(&s->set, x->err)) != 0)
+		return rc;
+	for (i = 0; i < n * s->ns; i++) {
+		f = s->set.state[s->cell[i]];
+		if (SUPPRESS_HIDDEN(f) &&
 		    table_add_flags(x->t, i / s->ns, (size_t)s->col[i % s->ns],
-				    s->st[i] == PRIMARY ? CELL_SUPPRESSED
+				    f == SUPPRESS_PRIMARY ? CELL_SUPPRESSED
 				    : CELL_COMPLEMENTARY))
-			return NS_ENOMEM;
+			return nserr_set(x->err, NS_ENOMEM, "out of memory");
+	}
+	if (x->o->audit && (rc = audit_rows(x, s)) != 0)
+		return rc;
 	return derived(x);
+}
+
+/* not_for_publication: the note of a table whose counts are not
+ * suppressed although its report asks for it. */
+static int not_for_publication(struct rctx *x)
+{
+	if (table_add_note(x->t, "NOT FOR PUBLICATION: small counts are not "
+			   "suppressed (--no-suppress or --min-cell 1); for "
+			   "internal use only.", "\xc3\x80 NE PAS PUBLIER\xc2\xa0"
+			   ": les petits effectifs ne sont pas masqu\xc3\xa9s "
+			   "(--no-suppress ou --min-cell 1)\xc2\xa0; usage "
+			   "interne seulement."))
+		return nserr_set(x->err, NS_ENOMEM, "out of memory");
+	return 0;
 }
 
 int rsupp_apply(struct rctx *x)
@@ -265,18 +339,24 @@ int rsupp_apply(struct rctx *x)
 	size_t n = table_nrows(x->t);
 	int rc;
 
-	if (x->r->nsuppress == 0 || x->o->min_cell <= 1 || n == 0)
+	if (x->o->audit && (rc = audit_cols(x)) != 0)
+		return rc;
+	if (x->r->nsuppress == 0)
+		return 0;
+	if (x->o->min_cell <= 1)
+		return not_for_publication(x);
+	if (n == 0)
 		return 0;
 	memset(&s, 0, sizeof s);
 	s.ns = x->r->nsuppress;
-	s.v = malloc(n * s.ns * sizeof *s.v);
-	s.st = malloc(n * s.ns);
-	rc = s.v && s.st ? solve(x, &s) : NS_ENOMEM;
-	free(s.v);
-	free(s.st);
-	free(s.l.pos);
-	free(s.l.start);
-	free(s.l.len);
-	free(s.l.total);
-	return rc ? nserr_set(x->err, rc, "out of memory") : 0;
+	if ((rc = suppress_init(&s.set, x->o->min_cell, x->err)) == 0) {
+		s.cell = malloc(n * s.ns * sizeof *s.cell);
+		s.tmp = malloc((n + REPORT_MAX_SUPPRESS + 1) * sizeof *s.tmp);
+		rc = s.cell && s.tmp ? solve(x, &s)
+		     : nserr_set(x->err, NS_ENOMEM, "out of memory");
+	}
+	free(s.cell);
+	free(s.tmp);
+	suppress_release(&s.set);
+	return rc;
 }

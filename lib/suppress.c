@@ -1,249 +1,425 @@
 /*
- * suppress: primary and complementary small-cell suppression over the
- * augmented matrix of a table (see suppress.h for the rules and limits).
- *
- * While it works, suppress_apply() keeps the state in the caller's flags
- * array: SHOWN, PRIMARY or COMPLEMENT for every position that takes part
- * (cells, published margins, an implied grand total), UNPUBLISHED for the
- * others; the implied grand total is marked UNPUBLISHED at the end.
+ * suppress: the set of published cells and lines, and the protection
+ * step (primary, line rule, audit-driven repair); see suppress.h for the
+ * rule.  The linear programs are in suppress_audit.c.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "suppress.h"
 
-enum line_kind {
-	LINE_ROW,    /* cells of row i = row total i */
-	LINE_COL,    /* cells of column i = column total i */
-	LINE_RTOTS,  /* row totals = grand total */
-	LINE_CTOTS,  /* column totals = grand total */
-	LINE_ALL     /* all cells = grand total */
-};
-
-struct ctx {
-	size_t rows, cols;
-	unsigned char *flags;
-	const int64_t *v;
-};
-
-size_t suppress_flags_len(size_t rows, size_t cols)
+int suppress_init(struct suppress_set *s, int64_t min_count,
+		  struct nserr *err)
 {
-	if (rows >= SIZE_MAX || cols >= SIZE_MAX ||
-	    rows + 1 > SIZE_MAX / (cols + 1))
-		return 0;
-	return (rows + 1) * (cols + 1);
-}
-
-size_t suppress_index(size_t cols, size_t r, size_t c)
-{
-	return r * (cols + 1) + c;
-}
-
-int suppress_hidden(int flag)
-{
-	return flag == SUPPRESS_PRIMARY || flag == SUPPRESS_COMPLEMENT;
-}
-
-int suppress_derived_hidden(int count_flag, int denom_flag)
-{
-	return count_flag != SUPPRESS_SHOWN || denom_flag != SUPPRESS_SHOWN;
-}
-
-/* line_len: the number of inner members of a line. */
-static size_t line_len(const struct ctx *x, enum line_kind kind)
-{
-	switch (kind) {
-	case LINE_ROW:
-	case LINE_CTOTS:
-		return x->cols;
-	case LINE_COL:
-	case LINE_RTOTS:
-		return x->rows;
-	case LINE_ALL:
-		break;
-	}
-	return x->rows * x->cols;
-}
-
-/* line_member: the index of inner member k of line (kind, i). */
-static size_t line_member(const struct ctx *x, enum line_kind kind, size_t i,
-			  size_t k)
-{
-	switch (kind) {
-	case LINE_ROW:
-		return suppress_index(x->cols, i, k);
-	case LINE_COL:
-		return suppress_index(x->cols, k, i);
-	case LINE_RTOTS:
-		return suppress_index(x->cols, k, x->cols);
-	case LINE_CTOTS:
-		return suppress_index(x->cols, x->rows, k);
-	case LINE_ALL:
-		break;
-	}
-	return suppress_index(x->cols, k / x->cols, k % x->cols);
-}
-
-/* line_total: the index of the total of line (kind, i). */
-static size_t line_total(const struct ctx *x, enum line_kind kind, size_t i)
-{
-	switch (kind) {
-	case LINE_ROW:
-		return suppress_index(x->cols, i, x->cols);
-	case LINE_COL:
-		return suppress_index(x->cols, x->rows, i);
-	default:
-		break;
-	}
-	return suppress_index(x->cols, x->rows, x->cols);
-}
-
-/*
- * protect_line: when line (kind, i) has exactly one hidden member, hide a
- * second one (suppress.h, rule 2).  Returns 1 when it hid one, else 0.
- */
-static int protect_line(struct ctx *x, enum line_kind kind, size_t i)
-{
-	size_t n = line_len(x, kind), k, at, total = line_total(x, kind, i);
-	size_t best = SIZE_MAX, zero = SIZE_MAX;
-	int hidden = suppress_hidden(x->flags[total]);
-
-	for (k = 0; k < n && hidden < 2; k++)
-		hidden += suppress_hidden(x->flags[line_member(x, kind, i, k)]);
-	if (hidden != 1)
-		return 0;
-	for (k = 0; k < n; k++) {
-		at = line_member(x, kind, i, k);
-		if (x->flags[at] != SUPPRESS_SHOWN)
-			continue;
-		if (x->v[at] == 0) {
-			if (zero == SIZE_MAX)
-				zero = at;
-		} else if (best == SIZE_MAX || x->v[at] < x->v[best]) {
-			best = at;
-		}
-	}
-	if (best == SIZE_MAX)
-		best = zero;
-	if (best == SIZE_MAX)
-		best = total;  /* every inner member hidden: total is visible */
-	x->flags[best] = SUPPRESS_COMPLEMENT;
-	return 1;
-}
-
-/* protect_all: run protect_line over every published line until stable. */
-static void protect_all(struct ctx *x, unsigned m, int grand)
-{
-	size_t i;
-	int changed;
-
-	do {
-		changed = 0;
-		for (i = 0; (m & SUPPRESS_ROW_TOTALS) && i < x->rows; i++)
-			changed |= protect_line(x, LINE_ROW, i);
-		for (i = 0; (m & SUPPRESS_COL_TOTALS) && i < x->cols; i++)
-			changed |= protect_line(x, LINE_COL, i);
-		if (grand && (m & SUPPRESS_ROW_TOTALS))
-			changed |= protect_line(x, LINE_RTOTS, 0);
-		if (grand && (m & SUPPRESS_COL_TOTALS))
-			changed |= protect_line(x, LINE_CTOTS, 0);
-		if (grand && !(m & (SUPPRESS_ROW_TOTALS | SUPPRESS_COL_TOTALS)))
-			changed |= protect_line(x, LINE_ALL, 0);
-	} while (changed);
-}
-
-/*
- * fill_values: copy the cells into the augmented matrix v and add up the
- * margins.  Returns 0, or NS_EDATA for a negative count or an overflow.
- */
-static int fill_values(const struct suppress_table *t, int64_t *v,
-		       struct nserr *err)
-{
-	size_t r, c, w = t->cols + 1, last = t->rows * w;
-	int64_t x;
-
-	for (c = 0; c < w; c++)
-		v[last + c] = 0;
-	for (r = 0; r < t->rows; r++) {
-		v[r * w + t->cols] = 0;
-		for (c = 0; c < t->cols; c++) {
-			x = t->cells[r * t->cols + c];
-			if (x < 0)
-				return nserr_set(err, NS_EDATA, "cell (%zu, %zu)"
-						 " has a negative count %lld",
-						 r + 1, c + 1, (long long)x);
-			/* every partial sum is at most the grand total */
-			if (x > INT64_MAX - v[last + t->cols])
-				return nserr_set(err, NS_EDATA,
-						 "table totals overflow");
-			v[r * w + c] = x;
-			v[r * w + t->cols] += x;
-			v[last + c] += x;
-			v[last + t->cols] += x;
-		}
-	}
+	memset(s, 0, sizeof *s);
+	s->min_count = min_count;
+	if (strmap_init(&s->keys))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	if (min_count < 2)
+		return nserr_set(err, NS_EUSAGE, "suppression threshold %lld "
+				 "is below 2", (long long)min_count);
 	return 0;
 }
 
-/* take_part: whether position (r, c) of the augmented matrix is protected
- * (a cell, a published margin or an implied grand total). */
-static int take_part(const struct suppress_table *t, int grand, size_t r,
-		     size_t c)
+void suppress_release(struct suppress_set *s)
 {
-	if (r < t->rows && c < t->cols)
-		return 1;
-	if (r < t->rows)
-		return (t->margins & SUPPRESS_ROW_TOTALS) != 0;
-	if (c < t->cols)
-		return (t->margins & SUPPRESS_COL_TOTALS) != 0;
-	return grand;
+	free(s->value);
+	free(s->state);
+	free(s->total);
+	free(s->key);
+	free(s->table);
+	free(s->l_start);
+	free(s->l_len);
+	free(s->l_total);
+	free(s->members);
+	strmap_release(&s->keys);
+	memset(s, 0, sizeof *s);
 }
 
-int suppress_apply(const struct suppress_table *t, unsigned char *flags,
-		   int64_t *values, struct nserr *err)
+/* grow: make room for one more element of an array of `size`-byte items. */
+static int grow(void **p, size_t *cap, size_t n, size_t size)
 {
-	struct ctx x;
-	int64_t *own = NULL;
-	size_t len, r, c, i;
-	int rc, grand;
+	size_t nc;
+	void *q;
 
-	if (!t || !t->cells || !flags || t->rows == 0 || t->cols == 0 ||
-	    t->min_count < 1)
-		return nserr_set(err, NS_EUSAGE, "suppression: bad table "
-				 "or threshold");
-	len = suppress_flags_len(t->rows, t->cols);
-	if (len == 0 || len > SIZE_MAX / sizeof(int64_t))
-		return nserr_set(err, NS_EUSAGE, "suppression: table too big");
-	if (!values) {
-		own = malloc(len * sizeof(int64_t));
-		if (!own)
+	if (n < *cap)
+		return 0;
+	nc = *cap ? *cap * 2 : 64;
+	if (!(q = realloc(*p, nc * size)))
+		return -1;
+	*p = q;
+	*cap = nc;
+	return 0;
+}
+
+static int grow_cells(struct suppress_set *s)
+{
+	size_t c = s->cap;
+
+	if (s->n < s->cap)
+		return 0;
+	if (grow((void **)&s->value, &c, s->n, sizeof *s->value))
+		return -1;
+	c = s->cap;
+	if (grow((void **)&s->state, &c, s->n, 1))
+		return -1;
+	c = s->cap;
+	if (grow((void **)&s->total, &c, s->n, 1))
+		return -1;
+	c = s->cap;
+	if (grow((void **)&s->key, &c, s->n, sizeof *s->key))
+		return -1;
+	c = s->cap;
+	if (grow((void **)&s->table, &c, s->n, sizeof *s->table))
+		return -1;
+	s->cap = c;
+	return 0;
+}
+
+long suppress_cell(struct suppress_set *s, const char *table, const char *key,
+		   int64_t value, unsigned flags, struct nserr *err)
+{
+	char name[512];
+	const char *kept;
+	int64_t *slot;
+	int rc, dup;
+
+	if (value < 0)
+		return nserr_set(err, NS_EDATA, "table '%s': cell (%s) has a "
+				 "negative count %lld", table, key,
+				 (long long)value);
+	snprintf(name, sizeof name, "%s", key);
+	for (dup = 2;; dup++) {
+		rc = strmap_put(&s->keys, name, strlen(name), (int64_t)s->n,
+				&slot, &kept);
+		if (rc < 0)
 			return nserr_set(err, NS_ENOMEM, "out of memory");
-		values = own;
+		if (rc == 0 && s->value[*slot] == value)
+			return (long)*slot;   /* the same cell, seen again */
+		if (rc == 1)
+			break;
+		snprintf(name, sizeof name, "%s #%d", key, dup);
 	}
-	rc = fill_values(t, values, err);
-	if (rc)
-		goto out;
-	grand = (t->margins & SUPPRESS_GRAND_TOTAL) ||
-		((t->margins & SUPPRESS_ROW_TOTALS) &&
-		 (t->margins & SUPPRESS_COL_TOTALS));
-	for (r = 0; r <= t->rows; r++) {
-		for (c = 0; c <= t->cols; c++) {
-			i = suppress_index(t->cols, r, c);
-			if (!take_part(t, grand, r, c))
-				flags[i] = SUPPRESS_UNPUBLISHED;
-			else if (values[i] >= 1 && values[i] < t->min_count)
-				flags[i] = SUPPRESS_PRIMARY;
-			else
-				flags[i] = SUPPRESS_SHOWN;
+	if (grow_cells(s))
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	s->value[s->n] = value;
+	s->state[s->n] = SUPPRESS_SHOWN;
+	s->total[s->n] = (unsigned char)(flags & (SUPPRESS_CELL_TOTAL |
+						  SUPPRESS_CELL_ABSENT));
+	s->key[s->n] = kept;
+	s->table[s->n] = table;
+	return (long)s->n++;
+}
+
+int suppress_line(struct suppress_set *s, size_t total, const size_t *members,
+		  size_t n, struct nserr *err)
+{
+	int64_t sum = 0;
+	size_t i, c;
+
+	if (total >= s->n)
+		return nserr_set(err, NS_EUSAGE, "suppression: bad line total");
+	for (i = 0; i < n; i++) {
+		if (members[i] >= s->n)
+			return nserr_set(err, NS_EUSAGE, "suppression: bad "
+					 "line member");
+		sum += s->value[members[i]];
+	}
+	if (sum != s->value[total])
+		return nserr_set(err, NS_EDATA, "table '%s': cell (%s) is %lld "
+				 "but its parts add up to %lld",
+				 s->table[total], s->key[total],
+				 (long long)s->value[total], (long long)sum);
+	c = s->cap_l;
+	if (grow((void **)&s->l_start, &c, s->nl, sizeof(size_t)))
+		goto nomem;
+	c = s->cap_l;
+	if (grow((void **)&s->l_len, &c, s->nl, sizeof(size_t)))
+		goto nomem;
+	c = s->cap_l;
+	if (grow((void **)&s->l_total, &c, s->nl, sizeof(size_t)))
+		goto nomem;
+	s->cap_l = c;
+	for (i = 0; i < n; i++) {
+		if (grow((void **)&s->members, &s->cap_m, s->nm,
+			 sizeof(size_t)))
+			goto nomem;
+		s->members[s->nm++] = members[i];
+	}
+	s->l_start[s->nl] = s->nm - n;
+	s->l_len[s->nl] = n;
+	s->l_total[s->nl++] = total;
+	return 0;
+nomem:
+	return nserr_set(err, NS_ENOMEM, "out of memory");
+}
+
+/* cheaper: whether hiding cell a costs less than hiding cell b: inner
+ * cells before totals, then the smaller value, then the first added. */
+static int cheaper(const struct suppress_set *s, size_t a, size_t b)
+{
+	unsigned ta = s->total[a] & SUPPRESS_CELL_TOTAL;
+	unsigned tb = s->total[b] & SUPPRESS_CELL_TOTAL;
+
+	if (ta != tb)
+		return ta < tb;
+	if (s->value[a] != s->value[b])
+		return s->value[a] < s->value[b];
+	return a < b;
+}
+
+/* line_cell: member k of line i, k == len meaning its total. */
+static size_t line_cell(const struct suppress_set *s, size_t i, size_t k)
+{
+	return k < s->l_len[i] ? s->members[s->l_start[i] + k] : s->l_total[i];
+}
+
+/*
+ * protect_line: when line i has exactly one hidden cell, hide its
+ * cheapest visible member, else its total.  Returns 1 when it hid one.
+ */
+static int protect_line(struct suppress_set *s, size_t i)
+{
+	size_t k, c, best = SIZE_MAX, n = s->l_len[i];
+	int hidden = 0;
+
+	if (s->state[s->l_total[i]] == SUPPRESS_ABSENT)
+		return 0;       /* a total without value: no equation shown */
+	for (k = 0; k <= n && hidden < 2; k++)
+		hidden += SUPPRESS_HIDDEN(s->state[line_cell(s, i, k)]);
+	if (hidden != 1)
+		return 0;
+	for (k = 0; k < n; k++) {
+		c = line_cell(s, i, k);
+		if (s->state[c] == SUPPRESS_SHOWN &&
+		    (best == SIZE_MAX || cheaper(s, c, best)))
+			best = c;
+	}
+	if (best == SIZE_MAX)
+		best = s->l_total[i];
+	if (s->state[best] != SUPPRESS_SHOWN)
+		return 0;       /* nothing left to hide here: the audit decides */
+	s->state[best] = SUPPRESS_COMPLEMENT;
+	return 1;
+}
+
+/* The lines of each cell (as a member or as the total). */
+struct adj {
+	size_t *start;            /* n + 1 */
+	size_t *lines;
+	unsigned char *seen;      /* per cell, for the search */
+	size_t *queue, *next;     /* per cell */
+	unsigned char *touched;   /* per line, in one repair round */
+};
+
+static void adj_release(struct adj *a)
+{
+	free(a->start);
+	free(a->lines);
+	free(a->seen);
+	free(a->queue);
+	free(a->next);
+	free(a->touched);
+}
+
+static int adj_build(const struct suppress_set *s, struct adj *a)
+{
+	size_t i, k, c, *fill;
+
+	memset(a, 0, sizeof *a);
+	a->start = calloc(s->n + 1, sizeof *a->start);
+	a->lines = malloc((s->nm + s->nl + 1) * sizeof *a->lines);
+	a->seen = calloc(s->n + 1, 1);
+	a->queue = malloc((s->n + 1) * sizeof *a->queue);
+	a->next = malloc((s->n + 1) * sizeof *a->next);
+	a->touched = calloc(s->nl + 1, 1);
+	fill = calloc(s->n + 1, sizeof *fill);
+	if (!a->start || !a->lines || !a->seen || !a->queue || !a->next ||
+	    !a->touched || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (i = 0; i < s->nl; i++)
+		for (k = 0; k <= s->l_len[i]; k++)
+			a->start[line_cell(s, i, k) + 1]++;
+	for (c = 0; c < s->n; c++)
+		a->start[c + 1] += a->start[c];
+	for (i = 0; i < s->nl; i++)
+		for (k = 0; k <= s->l_len[i]; k++) {
+			c = line_cell(s, i, k);
+			a->lines[a->start[c] + fill[c]++] = i;
+		}
+	free(fill);
+	return 0;
+}
+
+/*
+ * nearest: the cheapest visible cell of the lines that bind cell p,
+ * searching outwards through hidden cells (the lines of p, then the lines
+ * of the hidden cells of those lines, ...).  Returns SIZE_MAX when every
+ * cell connected to p is hidden.
+ */
+static size_t nearest(const struct suppress_set *s, struct adj *a, size_t p)
+{
+	size_t nq = 1, nn, q, j, k, i, c, best = SIZE_MAX, *t;
+
+	a->queue[0] = p;
+	a->seen[p] = 1;
+	while (nq && best == SIZE_MAX) {
+		nn = 0;
+		for (q = 0; q < nq; q++)
+			for (j = a->start[a->queue[q]];
+			     j < a->start[a->queue[q] + 1]; j++) {
+				i = a->lines[j];
+				if (s->state[s->l_total[i]] == SUPPRESS_ABSENT)
+					continue;       /* not published */
+				for (k = 0; k <= s->l_len[i]; k++) {
+					c = line_cell(s, i, k);
+					if (s->state[c] == SUPPRESS_SHOWN) {
+						if (best == SIZE_MAX ||
+						    cheaper(s, c, best))
+							best = c;
+					} else if (!a->seen[c] &&
+						   s->state[c] !=
+						   SUPPRESS_ABSENT) {
+						a->seen[c] = 1;
+						a->next[nn++] = c;
+					}
+				}
+			}
+		t = a->queue;
+		a->queue = a->next;
+		a->next = t;
+		nq = nn;
+	}
+	memset(a->seen, 0, s->n + 1);
+	return best;
+}
+
+/* hide: make c complementary and mark its lines as changed this round. */
+static void hide(struct suppress_set *s, struct adj *a, size_t c)
+{
+	size_t j;
+
+	s->state[c] = SUPPRESS_COMPLEMENT;
+	for (j = a->start[c]; j < a->start[c + 1]; j++)
+		a->touched[a->lines[j]] = 1;
+}
+
+/* bound_touched: whether a line of p got a new hidden cell this round. */
+static int bound_touched(const struct adj *a, size_t p)
+{
+	size_t j;
+
+	for (j = a->start[p]; j < a->start[p + 1]; j++)
+		if (a->touched[a->lines[j]])
+			return 1;
+	return 0;
+}
+
+/* exposed_error: NS_EINTERNAL naming cell c and its exact interval. */
+static int exposed_error(const struct suppress_set *s, size_t c,
+			 struct nserr *err)
+{
+	struct suppress_interval *iv = NULL;
+	unsigned char *only = calloc(s->n + 1, 1);
+	size_t n = 0;
+	int rc;
+
+	if (!only)
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	only[c] = 1;
+	rc = suppress_audit(s, 0, only, &iv, &n, NULL, err);
+	if (!rc && n == 1)
+		rc = nserr_set(err, NS_EINTERNAL, "table '%s': cell (%s) is "
+			       "exposed: a reader can tell it lies in [%.6g, "
+			       "%.6g], narrower than its marker <%lld (0 to "
+			       "%lld); not published: the table is too sparse "
+			       "to protect; report a longer period or a coarser "
+			       "region level, or turn suppression off for "
+			       "internal use only", s->table[c], s->key[c],
+			       iv[0].lo, iv[0].hi, (long long)s->min_count,
+			       (long long)s->min_count - 1);
+	free(iv);
+	free(only);
+	return rc ? rc : NS_EINTERNAL;
+}
+
+/*
+ * repair: audit, and while a "<N" cell is exposed hide the nearest
+ * cheapest visible cell for each exposed cell whose lines did not change
+ * in this round; audit again the cells that were exposed (the others stay
+ * safe: hiding only widens intervals).  Returns 0 when safe, else the
+ * status.
+ */
+static int repair(struct suppress_set *s, struct adj *a, struct nserr *err)
+{
+	struct suppress_interval *iv = NULL;
+	unsigned char *only = NULL;
+	size_t niv, nexp, i, c, first;
+	int rc, progress;
+
+	for (;;) {
+		free(iv);
+		iv = NULL;
+		if ((rc = suppress_audit(s, SUPPRESS_AUDIT_QUICK, only, &iv,
+					 &niv, &nexp, err)))
+			break;
+		if (nexp == 0)
+			break;
+		if (!only && !(only = malloc(s->n + 1))) {
+			rc = nserr_set(err, NS_ENOMEM, "out of memory");
+			break;
+		}
+		memset(only, 0, s->n + 1);
+		memset(a->touched, 0, s->nl + 1);
+		progress = 0;
+		first = SIZE_MAX;
+		for (i = 0; i < niv; i++) {
+			if (!iv[i].exposed)
+				continue;
+			only[iv[i].cell] = 1;
+			if (first == SIZE_MAX)
+				first = i;
+			if (bound_touched(a, iv[i].cell))
+				continue;
+			if ((c = nearest(s, a, iv[i].cell)) == SIZE_MAX)
+				continue;
+			hide(s, a, c);
+			progress = 1;
+		}
+		if (!progress) {
+			c = iv[first].cell;
+			rc = exposed_error(s, c, err);
+			break;
 		}
 	}
-	x.rows = t->rows;
-	x.cols = t->cols;
-	x.flags = flags;
-	x.v = values;
-	protect_all(&x, t->margins, grand);
-	if (!(t->margins & SUPPRESS_GRAND_TOTAL))
-		flags[len - 1] = SUPPRESS_UNPUBLISHED;
-out:
-	free(own);
+	free(iv);
+	free(only);
+	return rc;
+}
+
+int suppress_protect(struct suppress_set *s, struct nserr *err)
+{
+	struct adj a;
+	size_t c, i;
+	int changed, rc;
+
+	for (c = 0; c < s->n; c++)
+		s->state[c] = s->total[c] & SUPPRESS_CELL_ABSENT ?
+			SUPPRESS_ABSENT : s->value[c] < s->min_count ?
+			SUPPRESS_PRIMARY : SUPPRESS_SHOWN;
+	do {
+		changed = 0;
+		for (i = 0; i < s->nl; i++)
+			changed |= protect_line(s, i);
+	} while (changed);
+	if (adj_build(s, &a)) {
+		adj_release(&a);
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	}
+	rc = repair(s, &a, err);
+	adj_release(&a);
 	return rc;
 }

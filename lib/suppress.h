@@ -1,50 +1,36 @@
 /*
- * suppress: small-cell suppression of a two-way table of counts, so that a
- * funder table never shows, nor lets a reader recompute, a count below the
- * threshold N (DESIGN.md, Statistics; --min-cell, default 5).
+ * suppress: small-cell suppression that arithmetic cannot undo, over a SET
+ * of published tables (one request: a report, later a workbook or a
+ * dashboard of several), audited with a linear program (GLPK).
  *
- * Layout.  A table of R x C cells is seen with its margins as an
- * (R+1) x (C+1) "augmented" matrix, row-major: cell (r, c) for r < R,
- * c < C; the row total of row r at (r, C); the column total of column c at
- * (R, c); the grand total at (R, C).  suppress_index() gives the offset.
- * The margins are the sums of the cells (additive tables only: a total that
- * is not the sum of its cells, e.g. distinct contacts over needs, is outside
- * this model and must be protected on its own).
+ * Model.  A "cell" is one published count, named by a key (the values of
+ * its row's dimensions and its column, e.g. "Alberta, Housing, waitlist").
+ * The same key added twice (from two tables of one request) is the same
+ * cell, so it gets one treatment everywhere.  A "line" is a published
+ * additive equation: total = member + member + ... (a row and its "All"
+ * total, a column and its total, unmet = sum of its reasons).
  *
- * Rules, applied to the cells and to every published margin:
- * 1. Primary: a value 1..N-1 is hidden (renderers show "<N"); 0 is shown.
- * 2. Complementary: a "line" is a published additive equation:
- *    - row r: its cells = row total r (when row totals are published);
- *    - column c: its cells = column total c (column totals published);
- *    - the row totals = the grand total, the column totals = the grand
- *      total (when that set of margins is published and the grand total is
- *      published, or implied because row and column totals are both
- *      published: sum of row totals = sum of column totals);
- *    - all cells = the grand total (only the grand total published).
- *    A line with exactly one hidden member would give that member away, so
- *    a second member of the line is hidden: the smallest non-zero visible
- *    inner member (cell, or margin total in a line of totals), ties to the
- *    leftmost/topmost; if none is non-zero, the first visible zero inner
- *    member (hiding a 0 still keeps the reader from telling which hidden
- *    value is which); if no inner member is visible, the line's total.  This
- *    is repeated over all lines until nothing changes.  Hiding an implied
- *    (unpublished) grand total only changes what the protection assumes a
- *    reader knows.
- * Result: no published line has exactly one hidden member, so an attacker
- * who repeatedly solves any line with a single unknown recovers nothing.
+ * The rule (N = min_count):
+ * - primary: every count 0..N-1 is hidden and shown "<N", zeros included,
+ *   so "<N" means exactly "0 to N-1" and a published zero never exists;
+ * - complementary: further counts (all >= N, since every smaller count is
+ *   already "<N") are hidden and shown "x", so "x" means "N or more";
+ * - safe: for every "<N" cell, the smallest and the largest value it can
+ *   take in the linear relaxation of what is published (every shown value,
+ *   every line, 0 <= "<N" <= N-1, "x" >= N) are 0 and N-1: a reader who
+ *   combines all lines of all tables learns nothing beyond the marker.
  *
- * Limits (the standard rule, not an optimal or complete one):
- * - it only defeats line-by-line solving.  A reader who combines several
- *   equations can still learn a group sum (e.g. when every hidden cell sits
- *   in one row, that row's hidden cells are known as a sum, never one by
- *   one), and bounds: a hidden cell is known to lie between 0 and its line's
- *   hidden sum; the rule does not enforce a protection interval;
- * - it is greedy, so it may hide more than an optimal (linear programming)
- *   pattern would;
- * - tables linked to other published tables (the same counts by other
- *   breakdowns, other months that add up to a published year) are not seen
- *   together: suppress the finest table and derive the others from it, or
- *   publish them unlinked.
+ * suppress_protect() marks the primary cells, hides a second member of
+ * every line that would otherwise have a single hidden member (cheap and
+ * usually enough), then repairs with the audit: while a "<N" cell is
+ * exposed, it hides the cheapest visible cell (inner cells before totals,
+ * smallest value first, then first added) of the nearest line that binds
+ * it, and audits again.  The final audit is the safety net: if a cell is
+ * still exposed it returns NS_EINTERNAL naming it, and nothing may be
+ * published.  Everything is deterministic (order of addition).
+ *
+ * Shares, rates and intervals computed from a hidden count are the
+ * caller's to hide (report_supp.c does it).
  */
 #ifndef NEEDSTAT_SUPPRESS_H
 #define NEEDSTAT_SUPPRESS_H
@@ -53,76 +39,112 @@
 #include <stdint.h>
 
 #include "nserr.h"
+#include "strmap.h"
 
 #define SUPPRESS_DEFAULT_MIN 5
 
-/* Per-position flags written by suppress_apply(). */
-enum suppress_flag {
+/* The state of a cell. */
+enum suppress_state {
 	SUPPRESS_SHOWN = 0,       /* publish the value */
-	SUPPRESS_PRIMARY = 1,     /* 1..N-1: show "<N" */
-	SUPPRESS_COMPLEMENT = 2,  /* hidden to protect a primary cell */
-	SUPPRESS_UNPUBLISHED = 3  /* a margin the caller does not publish */
+	SUPPRESS_PRIMARY = 1,     /* 0..N-1: show "<N" */
+	SUPPRESS_COMPLEMENT = 2,  /* hidden to protect a primary cell: "x" */
+	SUPPRESS_ABSENT = 3       /* no value (not recorded, no data): never
+				   * hidden, adds nothing to its lines */
 };
 
-/* Which margins the caller publishes (bit set). */
-enum suppress_margin {
-	SUPPRESS_ROW_TOTALS = 1u,
-	SUPPRESS_COL_TOTALS = 2u,
-	SUPPRESS_GRAND_TOTAL = 4u,
-	SUPPRESS_ALL_TOTALS = 7u
+/* Whether a state hides a count ("<N" or "x"). */
+#define SUPPRESS_HIDDEN(st) \
+	((st) == SUPPRESS_PRIMARY || (st) == SUPPRESS_COMPLEMENT)
+
+/* suppress_cell flags. */
+#define SUPPRESS_CELL_TOTAL 1u   /* a total: hidden after inner cells */
+#define SUPPRESS_CELL_ABSENT 2u  /* a value the data cannot give */
+
+/* The set: caller-owned struct, contents owned by the module. */
+struct suppress_set {
+	int64_t min_count;        /* N >= 2 */
+	size_t n, cap;            /* cells */
+	int64_t *value;
+	unsigned char *state;     /* enum suppress_state */
+	unsigned char *total;     /* SUPPRESS_CELL_* flags of the cell */
+	const char **key;         /* keys (in keys' arena) */
+	const char **table;       /* table of the cell's first appearance */
+	struct strmap keys;       /* key -> cell index */
+	size_t nl, cap_l;         /* lines */
+	size_t *l_start, *l_len, *l_total;
+	size_t nm, cap_m;
+	size_t *members;          /* members of all lines, back to back */
 };
 
-/* The input: caller-owned; suppress_apply() only reads it. */
-struct suppress_table {
-	size_t rows, cols;        /* R >= 1, C >= 1 */
-	const int64_t *cells;     /* R*C non-negative counts, row-major */
-	unsigned margins;         /* enum suppress_margin bits, 0 for none */
-	int64_t min_count;        /* N >= 1 (N == 1 hides nothing) */
+/* One audited hidden cell (suppress_audit). */
+struct suppress_interval {
+	size_t cell;              /* index in the set */
+	double lo, hi;            /* feasible interval (hi: HUGE_VAL if open) */
+	int exposed;              /* a "<N" cell whose interval is not [0,N-1] */
 };
 
 /*
- * suppress_flags_len: the number of positions of the augmented matrix,
- * (rows+1) * (cols+1): the length of the flags and values arrays.
- * Returns 0 when that does not fit in size_t.
+ * suppress_init: an empty set for threshold min_count (>= 2).
+ * Returns 0, NS_EUSAGE for min_count < 2, or NS_ENOMEM.  Release with
+ * suppress_release() in every case.
  */
-size_t suppress_flags_len(size_t rows, size_t cols);
+int suppress_init(struct suppress_set *s, int64_t min_count,
+		  struct nserr *err);
+
+/* suppress_release: free the contents of s (s may be reused after init). */
+void suppress_release(struct suppress_set *s);
 
 /*
- * suppress_index: offset of (r, c) in the augmented matrix of a table with
- * `cols` columns: r == rows addresses the column totals, c == cols the row
- * totals.  No bounds check.
+ * suppress_cell: add the cell `key` of table `table` with count value (>= 0)
+ * and its flags: SUPPRESS_CELL_TOTAL for a total, SUPPRESS_CELL_ABSENT for
+ * a cell the table shows as having no value ("not recorded", "no data":
+ * value 0, state SUPPRESS_ABSENT, known to add nothing to its lines).  A key already in the set with the same value
+ * is the same cell (its index is returned); with another value, the two
+ * are different counts under one name: the new one gets the key
+ * "key #2" (then "#3" ...).  table must outlive s.
+ * Returns the cell's index (>= 0), or a negative status: NS_EDATA for a
+ * negative count, NS_ENOMEM.
  */
-size_t suppress_index(size_t cols, size_t r, size_t c);
+long suppress_cell(struct suppress_set *s, const char *table, const char *key,
+		   int64_t value, unsigned flags, struct nserr *err);
 
 /*
- * suppress_apply: compute the suppression pattern of table t.
- * flags: caller array of suppress_flags_len(t->rows, t->cols) bytes; gets
- *   an enum suppress_flag per position (unpublished margins get
- *   SUPPRESS_UNPUBLISHED).
- * values: NULL, or a caller array of the same length that gets the cells
- *   and all margins (published or not); when NULL a temporary one is
- *   allocated and freed.
- * err: may be NULL.
- * Returns 0; NS_EUSAGE (no cells, NULL cells or flags, min_count < 1, size
- * overflow); NS_EDATA (a negative count, or a total overflowing int64);
- * NS_ENOMEM.  On error the arrays' contents are unspecified.
+ * suppress_line: add the equation cell `total` = sum of the n cells
+ * members[] (indexes from suppress_cell).  Returns 0, NS_EUSAGE for a bad
+ * index, NS_EDATA when the values do not add up (the caller's model is
+ * wrong: not an additive equation), NS_ENOMEM.
  */
-int suppress_apply(const struct suppress_table *t, unsigned char *flags,
-		   int64_t *values, struct nserr *err);
-
-/* suppress_hidden: 1 when flag is SUPPRESS_PRIMARY or SUPPRESS_COMPLEMENT. */
-int suppress_hidden(int flag);
+int suppress_line(struct suppress_set *s, size_t total, const size_t *members,
+		  size_t n, struct nserr *err);
 
 /*
- * suppress_derived_hidden: whether a value derived from a count and a
- * denominator (a share, a rate, a ratio, an interval) must be hidden.
- * count_flag and denom_flag are the enum suppress_flag values of the two
- * (pass SUPPRESS_SHOWN for a denominator from outside the table, e.g. a
- * population).  Returns 0 only when both are SUPPRESS_SHOWN, else 1: a share
- * over an unpublished margin is hidden too, because the share and its count
- * would publish that margin (count / share); publish the margin (and let it
- * take part in suppression) to show such shares.
+ * suppress_protect: compute the states of all cells (rule above), then
+ * audit.  Returns 0 when every "<N" cell is safe; NS_EINTERNAL "table 'T':
+ * cell (KEY) is exposed: ..." when the repair could not protect a cell
+ * (nothing may be published); NS_ENOMEM.
  */
-int suppress_derived_hidden(int count_flag, int denom_flag);
+int suppress_protect(struct suppress_set *s, struct nserr *err);
+
+/* suppress_audit flags. */
+#define SUPPRESS_AUDIT_X 1u      /* audit the "x" cells too */
+#define SUPPRESS_AUDIT_QUICK 2u  /* exposed "<N" cells: no exact interval */
+
+/*
+ * suppress_audit: the feasible interval of every "<N" cell of s given its
+ * current states, and with SUPPRESS_AUDIT_X of every "x" cell too (linear
+ * programs, GLPK).  A reader is assumed to know every shown value, every
+ * line, 0 <= "<N" <= N-1 and "x" >= N.  only: NULL, or a flag per cell:
+ * audit only those (hiding more cells only widens intervals, so a repair
+ * re-audits only the cells found exposed).  *out gets a malloc'ed array
+ * of *nout intervals in cell order (caller frees, also on error);
+ * *exposed (may be NULL) the number of exposed "<N" cells (interval not
+ * [0, N-1]; with SUPPRESS_AUDIT_QUICK a bound not reached is NAN instead
+ * of computed).  An "x" cell's upper bound is HUGE_VAL when unbounded; it
+ * is never exposed.  Returns 0, NS_ENOMEM, or NS_EINTERNAL when the
+ * solver fails.
+ */
+int suppress_audit(const struct suppress_set *s, unsigned flags,
+		   const unsigned char *only, struct suppress_interval **out,
+		   size_t *nout, size_t *exposed, struct nserr *err);
 
 #endif

@@ -34,6 +34,7 @@
 -- column: referrals int | Referrals received | Références reçues
 -- column: share share decimals=1 | Share of the category's referrals received | Part des références reçues dans la catégorie
 -- wilson: share = referrals / scope_total noci
+-- suppress: referrals
 -- chart: hbar agency referrals
 -- note: Organisations as named in the contact logs; one referral of a
 --     need to an organisation counts once.

@@ -64,6 +64,7 @@
 -- population: population = region_id
 -- rate: needs_rate = needs / population
 -- rate: referrals_rate = referrals / population noci
+-- suppress: contacts needs unmet referrals
 -- chart: hbar region needs_rate
 -- note: A contact counts in the region of its postal code (or the region
 --     given in the export).  The total row counts contacts of unknown

@@ -84,13 +84,13 @@ printf '%s\n' 'id,level,parent_id,name_en,name_fr' \
 } >us.csv
 "$INGEST" --db "$db" -q us.csv 2>/dev/null || fail "ingest of us.csv"
 for id in territory funders_unmet gaps; do
-	R --month 2024-05 --format csv "$id"
+	R --month 2024-05 --no-suppress --format csv "$id"
 	unflag_file "$T/out"
 	expect_rc 0 "$id, US data"
 	grep -q '^"\?New York"\?,\|,"\?New York"\?,' "$T/out" ||
 		fail "$id, US data: no New York (state) row: $(head -3 "$T/out")"
 	grep -q 'County' "$T/out" && fail "$id, US data: county rows by default"
-	R --month 2024-05 --format csv -p level=county "$id"
+	R --month 2024-05 --no-suppress --format csv -p level=county "$id"
 	unflag_file "$T/out"
 	expect_rc 0 "$id, US data, level=county"
 	grep -q '^"\?Harris County"\?,\|,"\?Harris County"\?,' "$T/out" ||
