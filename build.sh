@@ -52,9 +52,9 @@ case "${1:-}" in
   test)
     deps
     build build
-    (cd build && ctest --output-on-failure)
+    (cd build && ctest --output-on-failure -j"$(nproc)")
     build build-asan -DNEEDSTAT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure)
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$(nproc)")
     ;;
   *) echo "usage: ./build.sh demo|test|deps" >&2; exit 64 ;;
 esac
