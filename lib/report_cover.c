@@ -15,18 +15,6 @@
 #define NBSP "\xc2\xa0"
 #define LIST_MAX 5
 
-/* note: add a note; the French text gets French typography
- * (report_lang.c), as every note does. */
-static int note(struct rctx *x, const char *en, const char *fr)
-{
-	char f[NOTE_MAX * 2];
-
-	if (fr)
-		rlang_fr(f, sizeof f, fr);
-	return table_add_note(x->t, en, fr ? f : NULL) ?
-		nserr_set(x->err, NS_ENOMEM, "out of memory") : 0;
-}
-
 /* months: months of the period that no batch's dates overlap. */
 static const char months_sql[] =
 	"WITH RECURSIVE m(ym) AS (SELECT :from UNION ALL "
@@ -91,7 +79,7 @@ int rcover_months(struct rctx *x)
 			 "\xc3\xa9" "e par rapport \xc3\xa0 %s.", fr, n > 1 ?
 			 "ces mois" : "ce mois", n > 1 ? "sont" : "est",
 			 n > 1 ? "s" : "", n > 1 ? "eux" : "lui");
-		return note(x, men, mfr);
+		return rnote(x, men, mfr);
 	}
 }
 
@@ -109,7 +97,7 @@ int rcover_yoy(struct rctx *x)
 		 NBSP ": le m\xc3\xaame mois un an plus t\xc3\xb4t compte 0, "
 		 "et une variation depuis 0 (ou 0 contre 0) n'a pas de rapport "
 		 "de taux.", n, n > 1 ? "s" : "");
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 /* ---- needs without a met/unmet status ---- */
@@ -259,7 +247,7 @@ int rcover_status(struct rctx *x)
 			 "n'en a aucun indique \xc2\xab" NBSP "non consign"
 			 "\xc3\xa9" NBSP "\xc2\xbb.", nu[1], nt[1], bfr, nr[1]);
 	}
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 /* ---- the population of the total rows ---- */
@@ -388,5 +376,5 @@ int rcover_total_pop(struct rctx *x)
 		 "%s%s%s", pop[1], nw, nw > 1 ? "s" : "", w[1], nwo ? " Hors de "
 		 "ces taux, faute de population charg\xc3\xa9" "e" NBSP ": " :
 		 "", nwo ? wo[1] : "", nwo ? "." : "");
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }

@@ -142,6 +142,14 @@ int rsupp_apply(struct rctx *x);
 /* rnotes_add: the notes of x->t (report_notes.c). */
 int rnotes_add(struct rctx *x);
 
+/* rnote: add one note to x->t, the French text (may be NULL) with French
+ * typography (report_lang.c).  0 or NS_ENOMEM (report_notes.c). */
+int rnote(struct rctx *x, const char *en, const char *fr);
+
+/* rparams_given: the value given with -p for parameter name, or NULL
+ * (report_params.c). */
+const char *rparams_given(const struct report_opts *o, const char *name);
+
 /* rparams_resolve: the value of every declared parameter into x->pval
  * (-p, else its default.sql, else its default), each checked against
  * its type and values.sql: NS_EUSAGE naming the accepted values

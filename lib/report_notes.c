@@ -6,6 +6,7 @@
  * the markers used; plus the machine metadata (table.h keys).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -14,16 +15,21 @@
 #define NOTE_MAX 1024
 #define NBSP "\xc2\xa0"
 
-/* note: add a note; the French text gets French typography (report_lang.c)
- * whatever wrote it. */
-static int note(struct rctx *x, const char *en, const char *fr)
+int rnote(struct rctx *x, const char *en, const char *fr)
 {
-	char f[NOTE_MAX * 2];
+	/* typography adds at most a 3-byte space before each character */
+	size_t size = fr ? 4 * strlen(fr) + 1 : 0;
+	char *f = fr ? malloc(size) : NULL;
+	int rc;
 
+	if (fr && !f)
+		return nserr_set(x->err, NS_ENOMEM, "out of memory");
 	if (fr)
-		rlang_fr(f, sizeof f, fr);
-	return table_add_note(x->t, en, fr ? f : NULL) ?
-	       nserr_set(x->err, NS_ENOMEM, "out of memory") : 0;
+		rlang_fr(f, size, fr);
+	rc = table_add_note(x->t, en, f) ?
+	     nserr_set(x->err, NS_ENOMEM, "out of memory") : 0;
+	free(f);
+	return rc;
 }
 
 /* name_of: the en/fr names of id in regions or categories. */
@@ -89,7 +95,7 @@ static int period_note(struct rctx *x)
 	int l;
 
 	if (period_months(&x->per) == 0)
-		return note(x, "Period: all data; the database holds none yet.",
+		return rnote(x, "Period: all data; the database holds none yet.",
 			    "P\xc3\xa9riode" NBSP ": toutes les donn\xc3\xa9"
 			    "es ; la base n'en contient encore aucune.");
 	for (l = 0; l < NS_NLANG; l++) {
@@ -105,7 +111,7 @@ static int period_note(struct rctx *x)
 		 strcmp(lab[1], plain[1]) ? " (" : "",
 		 strcmp(lab[1], plain[1]) ? plain[1] : "",
 		 strcmp(lab[1], plain[1]) ? ")" : "");
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 /* no_source_note: no batch in the period; name the map in force. */
@@ -115,7 +121,7 @@ static int no_source_note(struct rctx *x)
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	rc = note(x, "Source: no loaded batch holds contacts in this period.",
+	rc = rnote(x, "Source: no loaded batch holds contacts in this period.",
 		  "Source" NBSP ": aucun lot charg\xc3\xa9 ne contient de "
 		  "contacts pour cette p\xc3\xa9riode.");
 	if (rc || sqlite3_prepare_v2(x->db, "SELECT version, name FROM "
@@ -133,7 +139,7 @@ static int no_source_note(struct rctx *x)
 		 "one in force.", map);
 	snprintf(fr, sizeof fr, "Cat\xc3\xa9gories" NBSP ": table de classement "
 		 "version %s, celle en vigueur.", map);
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 /* batch_cover: "source default, January 6, 2025 to January 28, 2025" in
@@ -217,14 +223,14 @@ static int source_note(struct rctx *x)
 	snprintf(mfr, sizeof mfr, "Source" NBSP ": %d lot%s de journaux de "
 		 "contacts alimente%s cette p\xc3\xa9riode" NBSP ": %s.", n,
 		 n > 1 ? "s" : "", n > 1 ? "nt" : "", fr);
-	if ((rc = note(x, men, mfr)) != 0)
+	if ((rc = rnote(x, men, mfr)) != 0)
 		return rc;
 	table_set_meta(x->t, "source", ids);
 	table_set_meta(x->t, "map_version", maps);
 	snprintf(men, sizeof men, "Categories: category map version %s.", maps);
 	snprintf(mfr, sizeof mfr, "Cat\xc3\xa9gories" NBSP ": table de "
 		 "classement version %s.", maps);
-	return note(x, men, mfr);
+	return rnote(x, men, mfr);
 }
 
 static int population_note(struct rctx *x)
@@ -234,7 +240,7 @@ static int population_note(struct rctx *x)
 	int ref = x->per.from / 100, rc;
 
 	if (!x->pop_year_lo)
-		return note(x, "Population: none loaded for these regions, so "
+		return rnote(x, "Population: none loaded for these regions, so "
 			    "no rates.", "Population" NBSP ": aucune pour ces "
 			    "r\xc3\xa9gions, donc pas de taux.");
 	rlang_source(x->pop_source, sen, sfr, sizeof sen);
@@ -260,7 +266,7 @@ static int population_note(struct rctx *x)
 		 "la plus ancienne disponible" NBSP ": aucune jusqu'\xc3\xa0", ref);
 	snprintf(year, sizeof year, "%d", x->pop_year_lo);
 	table_set_meta(x->t, "population_year", year);
-	if ((rc = note(x, en, fr)) != 0 || (rc = rcover_total_pop(x)) != 0 ||
+	if ((rc = rnote(x, en, fr)) != 0 || (rc = rcover_total_pop(x)) != 0 ||
 	    x->pop_missing == 0)
 		return rc;
 	snprintf(en, sizeof en, "No rate in %d row%s: no population is loaded "
@@ -272,7 +278,7 @@ static int population_note(struct rctx *x)
 		 "exemple un lieu inconnu).", x->pop_missing,
 		 x->pop_missing > 1 ? "s" : "", x->pop_missing > 1 ? "leur"
 		 : "sa");
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 static int suppression_note(struct rctx *x)
@@ -281,13 +287,13 @@ static int suppression_note(struct rctx *x)
 	int n = x->o->min_cell;
 
 	if (x->r->nsuppress == 0)
-		return note(x, "Suppression: none; small counts are shown: for "
+		return rnote(x, "Suppression: none; small counts are shown: for "
 			    "internal use, not for publication as is.",
 			    "Confidentialit\xc3\xa9" NBSP ": aucun masquage" NBSP
 			    "; les petits effectifs sont affich\xc3\xa9s" NBSP
 			    ": usage interne, \xc3\xa0 ne pas publier tel quel.");
 	if (n <= 1)
-		return note(x, "Suppression: none (--min-cell 1).",
+		return rnote(x, "Suppression: none (--min-cell 1).",
 			    "Confidentialit\xc3\xa9" NBSP ": aucun masquage "
 			    "(--min-cell 1).");
 	snprintf(en, sizeof en, "Suppression: counts from 0 to %d are shown as "
@@ -305,7 +311,7 @@ static int suppression_note(struct rctx *x)
 		 "aire)" NBSP "; les parts et les taux calcul\xc3\xa9s sur un "
 		 "effectif masqu\xc3\xa9 sont masqu\xc3\xa9s aussi.", n - 1, n,
 		 n, n, n - 1);
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 static int methods_note(struct rctx *x)
@@ -321,22 +327,22 @@ static int methods_note(struct rctx *x)
 		ci[x->r->stats[i].kind] |= x->r->stats[i].ci;
 	}
 	if (ci[RS_WILSON])
-		rc = note(x, "Method: shares with a 95% Wilson score confidence "
+		rc = rnote(x, "Method: shares with a 95% Wilson score confidence "
 			  "interval.", "M\xc3\xa9thode" NBSP ": parts avec "
 			  "intervalle de confiance de Wilson \xc3\xa0 95" NBSP
 			  "%.");
 	if (!rc && ci[RS_RATE])
-		rc = note(x, "Method: rates per 10,000 population with an exact "
+		rc = rnote(x, "Method: rates per 10,000 population with an exact "
 			  "Poisson (Garwood) 95% confidence interval.",
 			  "M\xc3\xa9thode" NBSP ": taux pour 10" NBSP "000 "
 			  "habitants avec intervalle de confiance exact de "
 			  "Poisson (Garwood) \xc3\xa0 95" NBSP "%.");
 	else if (!rc && has[RS_RATE])
-		rc = note(x, "Method: rates per 10,000 population.",
+		rc = rnote(x, "Method: rates per 10,000 population.",
 			  "M\xc3\xa9thode" NBSP ": taux pour 10" NBSP "000 "
 			  "habitants.");
 	if (!rc && has[RS_YOY])
-		rc = note(x, "Method: year-over-year change = count / count of "
+		rc = rnote(x, "Method: year-over-year change = count / count of "
 			  "the same months a year earlier - 1, with the exact "
 			  "conditional (binomial) 95% confidence interval of "
 			  "this rate ratio; * marks a change whose interval "
@@ -350,7 +356,7 @@ static int methods_note(struct rctx *x)
 			  "(significative au seuil de 5" NBSP "%).");
 	if (!rc && !ci[RS_WILSON] && !has[RS_RATE] && !has[RS_YOY] &&
 	    table_nrows(x->t) > 0)
-		rc = note(x, "Method: counts as recorded.", "M\xc3\xa9thode"
+		rc = rnote(x, "Method: counts as recorded.", "M\xc3\xa9thode"
 			  NBSP ": effectifs tels qu'enregistr\xc3\xa9s.");
 	return rc;
 }
@@ -372,7 +378,7 @@ static int sql_notes(struct rctx *x)
 		const char *fr = sqlite3_column_count(st) > 1 ?
 			(const char *)sqlite3_column_text(st, 1) : NULL;
 
-		if (en && *en && note(x, en, fr)) {
+		if (en && *en && rnote(x, en, fr)) {
 			sqlite3_finalize(st);
 			return NS_ENOMEM;
 		}
@@ -402,13 +408,13 @@ static int empty_note(struct rctx *x)
 			 "contact ni besoin de la p\xc3\xa9riode ne correspond "
 			 "\xc3\xa0 ce que ce rapport compte.", lab[1], filt ?
 			 " avec ces filtres" : "");
-		return note(x, en, fr);
+		return rnote(x, en, fr);
 	}
 	snprintf(en, sizeof en, "No data for %s%s.", lab[0],
 		 filt ? " with these filters" : "");
 	snprintf(fr, sizeof fr, "Aucune donn\xc3\xa9" "e pour %s%s.", lab[1],
 		 filt ? " avec ces filtres" : "");
-	return note(x, en, fr);
+	return rnote(x, en, fr);
 }
 
 static int set_meta(struct rctx *x)
@@ -459,7 +465,7 @@ int rnotes_add(struct rctx *x)
 	    (rc = rcover_yoy(x)) != 0)
 		return rc;
 	for (i = 0; i < x->r->nnotes; i++)
-		if ((rc = note(x, x->r->notes[i].text[NS_EN],
+		if ((rc = rnote(x, x->r->notes[i].text[NS_EN],
 			       x->r->notes[i].text[NS_FR])) != 0)
 			return rc;
 	if ((rc = sql_notes(x)) != 0)

@@ -19,7 +19,7 @@
 
 #define ACCEPTED_MAX 900
 
-static const char *opt_value(const struct report_opts *o, const char *name)
+const char *rparams_given(const struct report_opts *o, const char *name)
 {
 	size_t i;
 
@@ -135,7 +135,7 @@ int rparams_resolve(struct rctx *x)
 
 	for (k = 0; k < x->r->nparams; k++) {
 		q = &x->r->params[k];
-		v = opt_value(x->o, q->name);
+		v = rparams_given(x->o, q->name);
 		if (v && !typed(q, v))
 			return nserr_set(x->err, NS_EUSAGE, "parameter '%s': "
 					 "'%s' is not %s", q->name, v,

@@ -15,21 +15,11 @@
 
 /* ---- parameters ---- */
 
-static const char *opt_value(const struct report_opts *o, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < o->nparams; i++)
-		if (strcmp(o->pnames[i], name) == 0)
-			return o->pvalues[i];
-	return NULL;
-}
-
 static int bind_declared(const struct rctx *x, sqlite3_stmt *st, int i,
 			 size_t k)
 {
 	const struct report_param *q = &x->r->params[k];
-	const char *v = x->pval[k] ? x->pval[k] : opt_value(x->o, q->name);
+	const char *v = x->pval[k] ? x->pval[k] : rparams_given(x->o, q->name);
 	char *end;
 	long long n;
 	double d;
@@ -108,7 +98,7 @@ int report_bind(const struct rctx *x, sqlite3_stmt *st)
 		if (bind_declared(x, st, i, k) != SQLITE_OK)
 			return nserr_set(x->err, NS_EUSAGE, "parameter '%s': "
 					 "'%s' is not %s", x->r->params[k].name,
-					 opt_value(x->o, x->r->params[k].name),
+					 rparams_given(x->o, x->r->params[k].name),
 					 x->r->params[k].type == RP_INT ?
 					 "an integer" : "a number");
 	}
