@@ -31,6 +31,9 @@
 #define REPORT_MAX_SUPPRESS 32
 #define REPORT_MAX_SUMS 8
 #define REPORT_MAX_SUM_TERMS 16
+#define REPORT_MAX_GROUPS 8
+#define REPORT_MAX_DERIVED 8
+#define REPORT_MAX_DERIVED_FROM 4
 #define REPORT_ID_MAX 63
 
 enum report_ptype {
@@ -99,6 +102,24 @@ struct report_sum {
 	int line;
 };
 
+/* 'group: COUNT by KEY = TOTAL': the rows with the same value of text
+ * column KEY have counts COUNT that add up to TOTAL, one count of the
+ * whole table that the query returns without showing it (statistics
+ * built on it reveal it). */
+struct report_group {
+	const char *count, *key, *total;
+	int line;
+};
+
+/* 'derived: OUT from A B...': a column the query computes from the
+ * counts A, B... (hidden when one of them is). */
+struct report_derived {
+	const char *out;
+	const char *from[REPORT_MAX_DERIVED_FROM];
+	size_t nfrom;
+	int line;
+};
+
 /*
  * A loaded report.  Every field is read-only for callers; strings live
  * in the report's own memory until report_release().
@@ -125,6 +146,10 @@ struct report {
 	size_t nsuppress;
 	struct report_sum sums[REPORT_MAX_SUMS];
 	size_t nsums;
+	struct report_group groups[REPORT_MAX_GROUPS];
+	size_t ngroups;
+	struct report_derived derived[REPORT_MAX_DERIVED];
+	size_t nderived;
 	struct report_gloss gloss[REPORT_MAX_COLS];
 	size_t ngloss;
 	enum chart_type chart;      /* CHART_NONE when none */

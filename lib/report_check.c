@@ -1,7 +1,7 @@
 /*
  * report_check: the consistency checks of a parsed report's metadata
  * (every column a directive names is declared with the right type,
- * nothing declared twice, sums only over suppressed counts) and the
+ * nothing declared twice, sums and groups only over suppressed counts) and the
  * columns the engine adds: the 95% interval bounds OUT_lo and OUT_hi
  * after each statistic that has an interval, unless the report declares
  * them itself.
@@ -103,6 +103,49 @@ static int check_sums(const struct report *r, struct nserr *err)
 	return 0;
 }
 
+/* check_groups: 'group:' counts suppressed, keys declared text columns,
+ * totals not shown (query columns); 'derived:' columns declared, from
+ * suppressed counts or group totals. */
+static int check_groups(const struct report *r, struct nserr *err)
+{
+	size_t i, j, k;
+	int ok;
+
+	for (i = 0; i < r->ngroups; i++) {
+		const struct report_group *g = &r->groups[i];
+
+		if (!in_suppress(r, g->count))
+			return fail(r, err, g->line, "group: '%s' is not listed "
+				    "in 'suppress:'", g->count);
+		if (need_col(r, err, g->line, "group", g->key, COL_TEXT))
+			return NS_ECONFIG;
+		if (find_col(r, g->total) >= 0)
+			return fail(r, err, g->line, "group: total '%s' must be "
+				    "a column of the query that the table does "
+				    "not show", g->total);
+	}
+	for (i = 0; i < r->nderived; i++) {
+		const struct report_derived *d = &r->derived[i];
+
+		if (need_col(r, err, d->line, "derived", d->out, -1))
+			return NS_ECONFIG;
+		if (in_suppress(r, d->out))
+			return fail(r, err, d->line, "derived: '%s' is a "
+				    "suppressed count", d->out);
+		for (j = 0; j < d->nfrom; j++) {
+			ok = in_suppress(r, d->from[j]);
+			for (k = 0; !ok && k < r->ngroups; k++)
+				ok = !strcmp(r->groups[k].total, d->from[j]);
+			if (!ok)
+				return fail(r, err, d->line, "derived: '%s' is "
+					    "neither listed in 'suppress:' nor "
+					    "the total of a 'group:'",
+					    d->from[j]);
+		}
+	}
+	return 0;
+}
+
 static int check_chart(const struct report *r, struct nserr *err)
 {
 	size_t i;
@@ -141,7 +184,8 @@ static int validate(const struct report *r, struct nserr *err)
 	for (i = 0; i < r->nsuppress; i++)
 		if (need_col(r, err, 1, "suppress", r->suppress[i], COL_INT))
 			return NS_ECONFIG;
-	if (check_sums(r, err) || check_chart(r, err))
+	if (check_sums(r, err) || check_groups(r, err) ||
+	    check_chart(r, err))
 		return NS_ECONFIG;
 	return 0;
 }

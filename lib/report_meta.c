@@ -377,6 +377,59 @@ static int do_sum(struct mp *m, char *v)
 	return 0;
 }
 
+/* do_group: "COUNT by KEY = TOTAL" (struct report_group). */
+static int do_group(struct mp *m, char *v)
+{
+	struct report_group *g;
+	char *p = v, *t;
+
+	if (m->r->ngroups == REPORT_MAX_GROUPS)
+		return fail(m, "too many groups");
+	g = &m->r->groups[m->r->ngroups];
+	memset(g, 0, sizeof *g);
+	g->line = m->line;
+	if (ident_arg(m, &p, "group", &g->count) ||
+	    expect(m, &p, "by", "group") ||
+	    ident_arg(m, &p, "group", &g->key) ||
+	    expect(m, &p, "=", "group") ||
+	    ident_arg(m, &p, "group", &g->total))
+		return m->err->code;
+	if ((t = next_tok(m, &p)) != NULL)
+		return fail(m, "group: unexpected '%s' (write 'group: COUNT by "
+			    "KEY = TOTAL')", t);
+	m->r->ngroups++;
+	return 0;
+}
+
+/* do_derived: "OUT from A B..." (struct report_derived). */
+static int do_derived(struct mp *m, char *v)
+{
+	struct report_derived *d;
+	char *p = v;
+
+	if (m->r->nderived == REPORT_MAX_DERIVED)
+		return fail(m, "too many derived columns");
+	d = &m->r->derived[m->r->nderived];
+	memset(d, 0, sizeof *d);
+	d->line = m->line;
+	if (ident_arg(m, &p, "derived", &d->out) ||
+	    expect(m, &p, "from", "derived"))
+		return m->err->code;
+	while (*p) {
+		if (d->nfrom == REPORT_MAX_DERIVED_FROM)
+			return fail(m, "derived: too many columns");
+		if (ident_arg(m, &p, "derived", &d->from[d->nfrom]))
+			return m->err->code;
+		d->nfrom++;
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+	}
+	if (d->nfrom == 0)
+		return fail(m, "derived: '%s' from no column", d->out);
+	m->r->nderived++;
+	return 0;
+}
+
 static int do_text(struct mp *m, const char *key, char *v)
 {
 	struct report *r = m->r;
@@ -452,6 +505,10 @@ static int do_misc(struct mp *m, const char *key, char *v)
 		}
 	} else if (strcmp(key, "sum") == 0) {
 		return do_sum(m, v);
+	} else if (strcmp(key, "group") == 0) {
+		return do_group(m, v);
+	} else if (strcmp(key, "derived") == 0) {
+		return do_derived(m, v);
 	} else if (strcmp(key, "chart") == 0) {
 		return do_chart(m, v);
 	} else {

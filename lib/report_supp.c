@@ -14,12 +14,18 @@
  *     sum of the other rows;
  *   - every 'sum: T = A + B + ...', in every row (e.g. the unmet needs of
  *     a cell = the sum of its reasons), which links the matrices of the
- *     columns into one three-way table.
+ *     columns into one three-way table;
+ *   - every 'group: C by K = T', for each value of text column K: T (a
+ *     count of the whole table the query returns without showing it,
+ *     such as the period's contacts that shares are divided by) = the
+ *     C of the rows with that value (e.g. the age groups of a caller
+ *     profile add up to its contacts, and so do its genders).
  * Counts 0..N-1 are shown "<N", the cells hidden to protect them "x"; the
  * audit proves that no "<N" cell can be narrowed below 0..N-1 by any
  * combination of the lines, or the run fails (NS_EINTERNAL: nothing is
  * published).  Then every share, rate, change and interval computed from a
- * hidden count is hidden too.  With --min-cell 1 nothing is suppressed and
+ * hidden count (or hidden group total) is hidden too, and so is every
+ * column the query computes that 'derived:' declares built on one.  With --min-cell 1 nothing is suppressed and
  * the table says it is not for publication.
  */
 #include <math.h>
@@ -34,6 +40,8 @@ struct supp {
 	size_t ns;                  /* suppressed columns */
 	int col[REPORT_MAX_SUPPRESS];   /* their table columns */
 	size_t *cell;               /* nrows * ns: cell index in set */
+	size_t *gtot;               /* nrows * ngroups: cell of the group
+				     * total in that row, SIZE_MAX: none */
 	size_t *tmp;                /* members of one line */
 	struct suppress_set set;
 };
@@ -143,6 +151,86 @@ static int total_lines(const struct rctx *x, struct supp *s)
 	return 0;
 }
 
+/*
+ * group_cells: for every 'group: COUNT by KEY = TOTAL', the count TOTAL
+ * of every row (a query column the table does not show, keyed by its
+ * name alone: one count of the whole table, the same cell in every row
+ * that has the same value) into the set, as a total.
+ */
+static int group_cells(const struct rctx *x, struct supp *s)
+{
+	size_t n = table_nrows(x->t), g, row;
+	struct rref ref;
+	double v;
+	long id;
+	int rc;
+
+	for (g = 0; g < x->r->ngroups; g++) {
+		const struct report_group *gr = &x->r->groups[g];
+
+		if ((rc = rctx_ref(x, gr->total, &ref)) != 0)
+			return rc;
+		for (row = 0; row < n; row++) {
+			s->gtot[row * x->r->ngroups + g] = SIZE_MAX;
+			if (table_row_flags(x->t, row) & ROW_TOTAL)
+				continue;
+			if (!rctx_num(x, &ref, row, &v) || v < 0 ||
+			    v != floor(v))
+				return nserr_set(x->err, NS_ECONFIG, "%s: group: "
+						 "'%s' is not a count in row %zu "
+						 "of the query", x->r->path,
+						 gr->total, row + 1);
+			id = suppress_cell(&s->set, x->r->id, gr->total,
+					   (int64_t)v, SUPPRESS_CELL_TOTAL,
+					   x->err);
+			if (id < 0)
+				return (int)id;
+			s->gtot[row * x->r->ngroups + g] = (size_t)id;
+		}
+	}
+	return 0;
+}
+
+/* group_lines: for every group, each value of its KEY column: TOTAL =
+ * the COUNT of the rows with that value (rows without a value or totals
+ * of the query belong to no group). */
+static int group_lines(const struct rctx *x, struct supp *s)
+{
+	size_t n = table_nrows(x->t), g, row, i, m;
+	const char *v, *w;
+	int kc, k, rc;
+
+	for (g = 0; g < x->r->ngroups; g++) {
+		const struct report_group *gr = &x->r->groups[g];
+
+		kc = table_col_find(x->t, gr->key);
+		k = find_k(s, x->t, gr->count);
+		for (row = 0; row < n; row++) {
+			if (s->gtot[row * x->r->ngroups + g] == SIZE_MAX ||
+			    !(v = table_get_text(x->t, row, (size_t)kc, NS_EN)))
+				continue;
+			/* the first row of its group only */
+			for (i = 0; i < row; i++)
+				if (s->gtot[i * x->r->ngroups + g] != SIZE_MAX &&
+				    (w = table_get_text(x->t, i, (size_t)kc,
+							NS_EN)) && !strcmp(v, w))
+					break;
+			if (i < row)
+				continue;
+			for (i = row, m = 0; i < n; i++)
+				if (s->gtot[i * x->r->ngroups + g] != SIZE_MAX &&
+				    (w = table_get_text(x->t, i, (size_t)kc,
+							NS_EN)) && !strcmp(v, w))
+					s->tmp[m++] = s->cell[i * s->ns +
+							      (size_t)k];
+			if ((rc = suppress_line(&s->set, s->gtot[row *
+			     x->r->ngroups + g], s->tmp, m, x->err)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 /* is_sum_total: whether count column k is the total of a 'sum:'. */
 static int is_sum_total(const struct rctx *x, const struct supp *s, size_t k)
 {
@@ -207,36 +295,73 @@ static int add_cells(const struct rctx *x, struct supp *s)
 	return 0;
 }
 
-/* derived: hide every statistic whose inputs include a hidden cell. */
-static int derived(struct rctx *x)
+/* hidden_in: whether the input `name` of row is hidden: a suppressed
+ * cell of the table, or a group total hidden by the protection. */
+static int hidden_in(const struct rctx *x, const struct supp *s,
+		     const char *name, size_t row)
 {
-	char name[REPORT_ID_MAX + 8];
-	size_t i, row, k;
-	int in[2], out[4];
+	int c = name ? table_col_find(x->t, name) : -1;
+	size_t g, id;
 
-	for (i = 0; i < x->r->nstats; i++) {
-		const struct report_stat *st = &x->r->stats[i];
+	if (c >= 0)
+		return (table_flags(x->t, row, (size_t)c) & CELL_SUPPRESSED) != 0;
+	for (g = 0; name && g < x->r->ngroups; g++)
+		if (!strcmp(x->r->groups[g].total, name)) {
+			id = s->gtot[row * x->r->ngroups + g];
+			return id != SIZE_MAX &&
+			       SUPPRESS_HIDDEN(s->set.state[id]);
+		}
+	return 0;
+}
 
-		if (st->kind == RS_POPULATION)
-			continue;
-		in[0] = table_col_find(x->t, st->a);
-		in[1] = table_col_find(x->t, st->b);
-		out[0] = table_col_find(x->t, st->out);
-		snprintf(name, sizeof name, "%s_lo", st->out);
-		out[1] = table_col_find(x->t, name);
-		snprintf(name, sizeof name, "%s_hi", st->out);
-		out[2] = table_col_find(x->t, name);
-		out[3] = st->flag ? table_col_find(x->t, st->flag) : -1;
-		for (row = 0; row < table_nrows(x->t); row++) {
-			if (!((in[0] >= 0 && (table_flags(x->t, row, (size_t)
-			       in[0]) & CELL_SUPPRESSED)) || (in[1] >= 0 &&
-			      (table_flags(x->t, row, (size_t)in[1]) &
-			       CELL_SUPPRESSED))))
+/* hide_out: hide column `name` and its interval bounds in row. */
+static int hide_out(struct rctx *x, const char *name, size_t row)
+{
+	char b[REPORT_ID_MAX + 8];
+	int c[3];
+	size_t k;
+
+	c[0] = table_col_find(x->t, name);
+	snprintf(b, sizeof b, "%s_lo", name);
+	c[1] = table_col_find(x->t, b);
+	snprintf(b, sizeof b, "%s_hi", name);
+	c[2] = table_col_find(x->t, b);
+	for (k = 0; k < 3; k++)
+		if (c[k] >= 0 && table_add_flags(x->t, row, (size_t)c[k],
+						 CELL_SUPPRESSED))
+			return NS_ENOMEM;
+	return 0;
+}
+
+/* derived: hide every statistic whose inputs include a hidden cell (or
+ * a hidden group total), and every 'derived:' column likewise. */
+static int derived(struct rctx *x, const struct supp *s)
+{
+	size_t i, row, j;
+	int hid, fc;
+
+	for (row = 0; row < table_nrows(x->t); row++) {
+		for (i = 0; i < x->r->nstats; i++) {
+			const struct report_stat *st = &x->r->stats[i];
+
+			if (st->kind == RS_POPULATION ||
+			    !(hidden_in(x, s, st->a, row) ||
+			      hidden_in(x, s, st->b, row)))
 				continue;
-			for (k = 0; k < 4; k++)
-				if (out[k] >= 0 && table_add_flags(x->t, row,
-				    (size_t)out[k], CELL_SUPPRESSED))
-					return NS_ENOMEM;
+			if (hide_out(x, st->out, row))
+				return NS_ENOMEM;
+			fc = st->flag ? table_col_find(x->t, st->flag) : -1;
+			if (fc >= 0 && table_add_flags(x->t, row, (size_t)fc,
+						       CELL_SUPPRESSED))
+				return NS_ENOMEM;
+		}
+		for (i = 0; i < x->r->nderived; i++) {
+			const struct report_derived *d = &x->r->derived[i];
+
+			for (j = 0, hid = 0; j < d->nfrom && !hid; j++)
+				hid = hidden_in(x, s, d->from[j], row);
+			if (hid && hide_out(x, d->out, row))
+				return NS_ENOMEM;
 		}
 	}
 	return 0;
@@ -298,10 +423,10 @@ static int solve(struct rctx *x, struct supp *s)
 
 	for (i = 0; i < s->ns; i++)
 		s->col[i] = table_col_find(x->t, x->r->suppress[i]);
-	if ((rc = add_cells(x, s)) != 0 ||
+	if ((rc = add_cells(x, s)) != 0 || (rc = group_cells(x, s)) != 0 ||
 	    (x->r->matrix[0] && (rc = matrix_lines(x, s)) != 0) ||
 	    (!x->r->matrix[0] && (rc = total_lines(x, s)) != 0) ||
-	    (rc = sum_lines(x, s)) != 0)
+	    (rc = sum_lines(x, s)) != 0 || (rc = group_lines(x, s)) != 0)
 		return rc == NS_EDATA ? nserr_prefix(x->err, "cannot protect "
 		       "the table") : rc;
 	if ((rc = suppress_protect(&s->set, x->err)) != 0)
@@ -316,7 +441,7 @@ static int solve(struct rctx *x, struct supp *s)
 	}
 	if (x->o->audit && (rc = audit_rows(x, s)) != 0)
 		return rc;
-	return derived(x);
+	return derived(x, s);
 }
 
 /* not_for_publication: the note of a table whose counts are not
@@ -352,11 +477,13 @@ int rsupp_apply(struct rctx *x)
 	if ((rc = suppress_init(&s.set, x->o->min_cell, x->err)) == 0) {
 		s.cell = malloc(n * s.ns * sizeof *s.cell);
 		s.tmp = malloc((n + REPORT_MAX_SUPPRESS + 1) * sizeof *s.tmp);
-		rc = s.cell && s.tmp ? solve(x, &s)
+		s.gtot = malloc((n * x->r->ngroups + 1) * sizeof *s.gtot);
+		rc = s.cell && s.tmp && s.gtot ? solve(x, &s)
 		     : nserr_set(x->err, NS_ENOMEM, "out of memory");
 	}
 	free(s.cell);
 	free(s.tmp);
+	free(s.gtot);
 	suppress_release(&s.set);
 	return rc;
 }

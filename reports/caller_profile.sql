@@ -26,6 +26,8 @@
 -- column: contacts int | Contacts | Contacts
 -- column: share share decimals=1 | Share of contacts | Part des contacts
 -- wilson: share = contacts / all_contacts
+-- suppress: contacts
+-- group: contacts by dimension = all_contacts
 -- chart: hbar value contacts
 -- note: Not recorded: the export left the field blank.  Unknown: the
 --     export says unknown, or gives a value that could not be mapped.

@@ -47,6 +47,12 @@
 -- column: english int | English | Anglais
 -- column: french int | French | Français
 -- column: other_language int | Other language | Autre langue
+-- suppress: contacts needs phone text chat email web walk_in
+--     other_channel english french other_language
+-- sum: contacts = phone + text + chat + email + web + walk_in +
+--     other_channel
+-- sum: contacts = english + french + other_language
+-- derived: needs_per_contact from needs contacts
 -- chart: line month contacts needs
 -- note: Other channel and Other language include the contacts whose
 --     channel or language is not recorded or unknown; the last row is the

@@ -4,7 +4,10 @@
  * first, totals added by the engine), --min-cell 1, and the bundled
  * funders' table against an attacker who repeatedly solves every
  * published equation with one unknown (rows, columns, totals, and the
- * reasons that add up to each cell).
+ * reasons that add up to each cell), the rows of a characteristic that add
+ * up to a total the query returns without showing it ('group:', as in
+ * caller_profile), columns computed from hidden counts ('derived:'), and
+ * the errors of those two keys.
  */
 #include <CUnit/CUnit.h>
 #include <string.h>
@@ -312,7 +315,135 @@ static void test_funders_suppression(void)
 	report_release(&r);
 }
 
+/* Two characteristics (dim) whose values add up to the same total
+ * (`tot`, returned but not shown): 'group:'; `ratio` and `per` are
+ * computed by the query: 'derived:'. */
+#define GROUP_HEAD \
+	"-- id: grp\n-- title: Group\n" \
+	"-- column: dim text\n-- column: val text\n-- column: n int\n" \
+	"-- column: share share\n-- column: ratio real\n" \
+	"-- column: per real\n-- wilson: share = n / tot\n" \
+	"-- suppress: n\n-- group: n by dim = tot\n" \
+	"-- derived: ratio from n\n-- derived: per from tot\n" \
+	"SELECT column1 AS dim, column2 AS val, column3 AS n, column4 AS tot," \
+	" 1.0 * column3 / column4 AS ratio, 100.0 / column4 AS per FROM\n"
+
+static const char t_group[] = GROUP_HEAD
+	" (VALUES ('A', 'a1', 40, 50), ('A', 'a2', 7, 50), ('A', 'a3', 3, 50),"
+	" ('B', 'b1', 45, 50), ('B', 'b2', 5, 50)) WHERE :from > 0;\n";
+
+static const char t_group_small[] = GROUP_HEAD
+	" (VALUES ('A', 'a1', 2, 3), ('A', 'a2', 1, 3), ('B', 'b1', 3, 3))"
+	" WHERE :from > 0;\n";
+
+static unsigned hid(const struct table *t, size_t row, const char *col)
+{
+	int c = table_col_find(t, col);
+
+	CU_ASSERT_FATAL(c >= 0);
+	return table_flags(t, row, (size_t)c) &
+	       (CELL_SUPPRESSED | CELL_COMPLEMENTARY);
+}
+
+static void test_group_lines(void)
+{
+	/* a3 (3) is "<5"; its group adds up to the shown total 50, so a
+	 * second member, the smallest (a2, 7), is "x" */
+	static const unsigned want[5] = { 0, CELL_SUPPRESSED |
+		CELL_COMPLEMENTARY, CELL_SUPPRESSED, 0, 0 };
+	struct report_opts o;
+	struct table t, audit;
+	struct nserr err;
+	size_t i;
+
+	report_opts_init(&o);
+	o.period.from = 202101;
+	o.period.to = 202112;
+	table_init(&audit);
+	o.audit = &audit;
+	CU_ASSERT_EQUAL_FATAL(run(t_group, &o, &t, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(table_nrows(&t), 5);
+	for (i = 0; i < 5; i++) {
+		CU_ASSERT_EQUAL(hid(&t, i, "n"), want[i]);
+		/* the share, its interval and the ratio of a hidden count */
+		CU_ASSERT_EQUAL(hid(&t, i, "share") != 0, want[i] != 0);
+		CU_ASSERT_EQUAL(hid(&t, i, "share_lo") != 0, want[i] != 0);
+		CU_ASSERT_EQUAL(hid(&t, i, "share_hi") != 0, want[i] != 0);
+		CU_ASSERT_EQUAL(hid(&t, i, "ratio") != 0, want[i] != 0);
+		/* the total (50) is shown: so is what is built on it */
+		CU_ASSERT_EQUAL(hid(&t, i, "per"), 0);
+	}
+	CU_ASSERT_EQUAL(table_get_real(&t, 0, (size_t)table_col_find(&t,
+			"per")), 2);
+	/* without the group line, a3 = 50 - 40 - 7 would not need a2 */
+	CU_ASSERT_EQUAL_FATAL(table_nrows(&audit), 2);
+	for (i = 0; i < 2; i++)
+		CU_ASSERT_STRING_EQUAL(table_get_text(&audit, i, 5, NS_EN),
+				       "yes");
+	CU_ASSERT_STRING_EQUAL(table_get_text(&audit, 1, 1, NS_EN),
+			       "A, a3, n");
+	CU_ASSERT_EQUAL(table_get_real(&audit, 1, 4), 4);
+	table_release(&t);
+	table_release(&audit);
+	/* a total below 5: hidden, and everything built on it too */
+	o.audit = NULL;
+	CU_ASSERT_EQUAL_FATAL(run(t_group_small, &o, &t, &err), 0);
+	for (i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(hid(&t, i, "n"), CELL_SUPPRESSED);
+		CU_ASSERT(hid(&t, i, "per") != 0);
+		CU_ASSERT(hid(&t, i, "share") != 0);
+	}
+	table_release(&t);
+	/* --min-cell 1: all shown, not for publication */
+	o.min_cell = 1;
+	CU_ASSERT_EQUAL_FATAL(run(t_group_small, &o, &t, &err), 0);
+	CU_ASSERT_EQUAL(hid(&t, 1, "n"), 0);
+	CU_ASSERT(has_note(&t, NS_EN, "NOT FOR PUBLICATION"));
+	table_release(&t);
+}
+
+/* check_meta: the metadata `bad` (a line replacing the group and derived
+ * lines of the group report) is refused with a message holding msg. */
+static void check_meta(const char *bad, const char *msg)
+{
+	char text[2048];
+	struct report_opts o;
+	struct table t;
+	struct nserr err;
+
+	snprintf(text, sizeof text, "-- id: g\n-- title: G\n"
+		 "-- column: dim text\n-- column: n int\n-- column: m int\n"
+		 "-- column: q real\n-- suppress: n\n%s\n"
+		 "SELECT 'a' AS dim, 1 AS n, 2 AS m, 3 AS tot, 0.5 AS q;\n",
+		 bad);
+	report_opts_init(&o);
+	CU_ASSERT_EQUAL(run(text, &o, &t, &err), -100);
+	CU_ASSERT_EQUAL(err.code, NS_ECONFIG);
+	if (!strstr(err.msg, msg))
+		fprintf(stderr, "\n'%s': got '%s'\n", bad, err.msg);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, msg));
+	table_release(&t);
+}
+
+static void test_group_meta(void)
+{
+	check_meta("-- group: m by dim = tot",
+		   "run.sql:8: group: 'm' is not listed in 'suppress:'");
+	check_meta("-- group: n dim = tot", "group: expected 'by'");
+	check_meta("-- group: n by dim = tot extra", "unexpected 'extra'");
+	check_meta("-- group: n by q = tot", "column 'q' must have type text");
+	check_meta("-- group: n by dim = m", "total 'm' must be a column of "
+		   "the query that the table does not show");
+	check_meta("-- derived: q from m", "derived: 'm' is neither listed");
+	check_meta("-- derived: q n", "derived: expected 'from'");
+	check_meta("-- derived: q from", "derived: 'q' from no column");
+	check_meta("-- derived: n from n", "'n' is a suppressed count");
+	check_meta("-- derived: z from n", "'z' is not a declared column");
+}
+
 static CU_TestInfo tests[] = {
+	{"group lines and derived columns", test_group_lines},
+	{"group and derived metadata errors", test_group_meta},
 	{"rule on a 3x3 matrix", test_suppress_rule},
 	{"funders' table resists line solving", test_funders_suppression},
 	CU_TEST_INFO_NULL,

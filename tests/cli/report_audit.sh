@@ -6,6 +6,10 @@
 # - every "<N" cell keeps the interval [0, N-1] (nothing learned beyond
 #   its marker), every "x" cell has a lower bound of at least N;
 # - (funders_unmet) the report itself shows no count 0..N-1;
+# - the same for caller_profile and volume filtered to a small region
+#   (Yukon) and a large one (Ontario), where these tables show no count
+#   0..N-1, hide the share, the needs per contact and their intervals of
+#   every hidden count, and do suppress something;
 # every other report gives an empty audit; a hand-made leaking table is
 # refused (exit 70, naming the table and the cell, nothing on stdout);
 # --no-suppress says "not for publication" in English and French.
@@ -65,6 +69,8 @@ for id in $all; do
 done
 
 for id in $suppressing; do
+	# below, with their regions and their table checks
+	case $id in caller_profile | volume) continue ;; esac
 	for n in 3 5 10; do
 		for per in "--fiscal-year 2024" "--month 2024-06"; do
 			what="$id N=$n $per"
@@ -79,6 +85,77 @@ for id in $suppressing; do
 		done
 	done
 done
+
+# shown_small N FILE COLUMN...: the rows of CSV FILE that show a count
+# below N in one of the named columns
+shown_small() {
+	local n="$1" file="$2"
+	shift 2
+	awk -F, -v n="$n" -v cols="$*" '
+	NR == 1 { k = split(cols, want, " ")
+		for (i = 1; i <= NF; i++) for (j = 1; j <= k; j++)
+			if ($i == want[j]) use[i] = 1
+		next }
+	{ for (i in use) if ($i ~ /^[0-9]+$/ && $i + 0 < n) { print; next } }' "$file"
+}
+# hidden_shown FILE COUNT DERIVED...: rows where COUNT is hidden (its flag
+# column says "<N" or "x") but a column built on it still shows a value
+hidden_shown() {
+	local file="$1" count="$2"
+	shift 2
+	awk -F, -v count="$count" -v cols="$*" '
+	NR == 1 { k = split(cols, want, " ")
+		for (i = 1; i <= NF; i++) {
+			if ($i == count "_flag") f = i
+			for (j = 1; j <= k; j++) if ($i == want[j]) use[i] = 1
+		}
+		next }
+	$f ~ /^(<[0-9]+|x)$/ { for (i in use) if ($i != "") { print; next } }' "$file"
+}
+
+vcols="contacts needs phone text chat email web walk_in other_channel english french other_language"
+for reg in "" "--region YT" "--region ON"; do
+	for n in 3 5 10; do
+		for per in "--fiscal-year 2024" "--month 2024-06"; do
+			for id in caller_profile volume; do
+				what="$id $reg N=$n $per"
+				[ "$id" = volume ] || [ "$reg" != "--region ON" ] ||
+					continue
+				R $per $reg --min-cell "$n" --audit --format csv \
+					"$id" >"$work/a.csv" 2>"$work/err" ||
+					{ fail "$what --audit: exit $?: $(cat "$work/err")"; continue; }
+				cells=$(audit_ok "$n" "$work/a.csv") ||
+					fail "$what: audit not safe"
+				[ "$reg" != "--region YT" ] || [ "$cells" -gt 0 ] ||
+					fail "$what: nothing suppressed"
+				R $per $reg --min-cell "$n" --format csv "$id" \
+					>"$work/t.csv" 2>"$work/err" ||
+					fail "$what: exit $?: $(cat "$work/err")"
+				if [ "$id" = volume ]; then
+					c="$vcols"
+					d="needs_per_contact"
+					bad=$(hidden_shown "$work/t.csv" needs \
+						needs_per_contact)
+				else
+					c=contacts
+					d="share share_lo share_hi"
+					bad=
+				fi
+				bad="$bad$(shown_small "$n" "$work/t.csv" $c)"
+				bad="$bad$(hidden_shown "$work/t.csv" contacts $d)"
+				[ -z "$bad" ] || fail "$what: shows $bad"
+			done
+		done
+	done
+done
+# the all-regions month: something is hidden in both tables
+R --month 2024-06 --format csv caller_profile >"$work/t.csv"
+grep -q ',<5,' "$work/t.csv" || fail "caller_profile: no <5 in June 2024"
+grep -q '^data,Gender,Non-binary,,<5,,x,' "$work/t.csv" ||
+	fail "caller_profile: Non-binary (4 contacts) not hidden with its share"
+R --month 2024-06 --region YT --format csv volume >"$work/t.csv"
+grep -q '^data,2024-06,,<5,,<5,,x,' "$work/t.csv" ||
+	fail "volume --region YT: June 2024 (1 contact) not hidden"
 
 # the funders' table: no count 0..N-1 shown in a count column (3..8)
 R --month 2024-06 --format csv funders_unmet >"$work/f.csv"
@@ -111,6 +188,13 @@ R --month 2024-06 --no-suppress --lang fr funders_unmet |
 	grep -q 'NE PAS PUBLIER' || fail "--no-suppress fr: no 'NE PAS PUBLIER'"
 R --month 2024-06 funders_unmet | grep -q 'NOT FOR PUBLICATION' &&
 	fail "suppressed table says 'NOT FOR PUBLICATION'"
+for id in caller_profile volume; do
+	R --month 2024-06 --region YT --no-suppress "$id" |
+		grep -q 'NOT FOR PUBLICATION' ||
+		fail "$id --no-suppress: no 'NOT FOR PUBLICATION'"
+	R --month 2024-06 --region YT "$id" | grep -q 'NOT FOR PUBLICATION' &&
+		fail "$id suppressed says 'NOT FOR PUBLICATION'"
+done
 
 if [ "$fails" -ne 0 ]; then
 	echo "report_audit: $fails failure(s)" >&2

@@ -71,7 +71,7 @@ grep -q "^- No data" out && fail "gaps: 'No data' although the period has needs"
 grep -q "^- Status not recorded: none of the 4 needs" out ||
 	fail "gaps: no status note"
 
-run R --db req.db --month 2025-04 --format csv volume
+run R --db req.db --month 2025-04 --no-suppress --format csv volume
 unflag_file out
 expect_line out "2025-04,3,4,1.3333333333333333,2,1,0,0,0,0,0,2,1,0" "volume works"
 run R --db req.db --month 2025-04 volume
