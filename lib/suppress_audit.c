@@ -451,9 +451,10 @@ static void one_line(const struct suppress_set *s, struct lp *lp, size_t line,
 		if (a != 0) {
 			tmin = a > 0 ? a * l : a * u;
 			tmax = a > 0 ? a * u : a * l;
-			smin = imin - isinf(tmin) > 0 ? -HUGE_VAL
+			/* isinf() may be negative for -inf: count with !! */
+			smin = imin - !!isinf(tmin) > 0 ? -HUGE_VAL
 				: fmin - (isinf(tmin) ? 0 : tmin);
-			smax = imax - isinf(tmax) > 0 ? HUGE_VAL
+			smax = imax - !!isinf(tmax) > 0 ? HUGE_VAL
 				: fmax - (isinf(tmax) ? 0 : tmax);
 			lo = (rhs - (a > 0 ? smax : smin)) / a;
 			hi = (rhs - (a > 0 ? smin : smax)) / a;
