@@ -200,12 +200,131 @@ static void test_refused(void)
 	suppress_release(&s);
 }
 
+/*
+ * A component bound by a single line has its intervals in closed form
+ * (no solver): exact bounds, "x" cells open above, and an exposed cell
+ * must still be reported exposed.  Line 24 = a + b + c + 10 with a=3 "<5",
+ * b=4 "<5" and c=7 "x": a + b + c = 14, so a and b keep [0, 4] and c lies
+ * in [6, 14]; line 12 = d + e + 5 with d=3, e=4 both "<5": d + e = 7
+ * pins d to [3, 4] (exposed); line t = f + 10 with f=2 "<5" and t=12
+ * "x": f keeps [0, 4], t is in [10, 14]; with the 10 hidden too ("x"),
+ * t is only known to be at least 5.
+ */
+static void test_one_line(void)
+{
+	static const int64_t v[] = { 3, 4, 7, 10, 24, 3, 4, 5, 12, 2, 10, 12 };
+	struct suppress_set s;
+	struct suppress_interval iv;
+	size_t idx[12], exp = 0;
+
+	CU_ASSERT_EQUAL_FATAL(suppress_init(&s, 5, NULL), 0);
+	add(&s, "t", v, 12, 12, idx);
+	{
+		size_t a[4] = { idx[0], idx[1], idx[2], idx[3] };
+		size_t b[3] = { idx[5], idx[6], idx[7] };
+		size_t c[2] = { idx[9], idx[10] };
+
+		CU_ASSERT_EQUAL(suppress_line(&s, idx[4], a, 4, NULL), 0);
+		CU_ASSERT_EQUAL(suppress_line(&s, idx[8], b, 3, NULL), 0);
+		CU_ASSERT_EQUAL(suppress_line(&s, idx[11], c, 2, NULL), 0);
+	}
+	s.state[idx[0]] = s.state[idx[1]] = SUPPRESS_PRIMARY;
+	s.state[idx[2]] = SUPPRESS_COMPLEMENT;
+	s.state[idx[5]] = s.state[idx[6]] = SUPPRESS_PRIMARY;
+	s.state[idx[9]] = SUPPRESS_PRIMARY;
+	s.state[idx[11]] = SUPPRESS_COMPLEMENT;
+	iv = interval(&s, idx[0], &exp);
+	CU_ASSERT_EQUAL(exp, 2);        /* d and e, nothing else */
+	CU_ASSERT(!iv.exposed && iv.lo == 0 && iv.hi == 4);
+	iv = interval(&s, idx[2], NULL);
+	CU_ASSERT(!iv.exposed && iv.lo == 6 && iv.hi == 14);
+	iv = interval(&s, idx[5], NULL);
+	CU_ASSERT(iv.exposed && iv.lo == 3 && iv.hi == 4);
+	iv = interval(&s, idx[6], NULL);
+	CU_ASSERT(iv.exposed && iv.lo == 3 && iv.hi == 4);
+	iv = interval(&s, idx[9], NULL);
+	CU_ASSERT(!iv.exposed && iv.lo == 0 && iv.hi == 4);
+	iv = interval(&s, idx[11], NULL);
+	CU_ASSERT(iv.lo == 10 && iv.hi == 14);
+	/* an "x" member and an "x" total: both open above */
+	s.state[idx[10]] = SUPPRESS_COMPLEMENT;
+	iv = interval(&s, idx[11], NULL);
+	CU_ASSERT(iv.lo == 5 && isinf(iv.hi));
+	iv = interval(&s, idx[9], NULL);
+	CU_ASSERT(!iv.exposed && iv.lo == 0 && iv.hi == 4);
+	CU_ASSERT_EQUAL(suppress_protect(&s, NULL), 0);
+	CU_ASSERT(all_safe(&s));
+	suppress_release(&s);
+}
+
+/*
+ * Two independent tables in one set (components audited apart): the 2x2
+ * with margins of test_two_by_two, hand-set with a and b hidden (a
+ * exposed: the column pins it), and beside it a single line with two
+ * "<5" cells and a shown total.  Only a is exposed; auditing only the
+ * second table's cells reports them safe and leaves the 2x2 out.
+ */
+static void test_components(void)
+{
+	static const int64_t v[] = { 2, 10, 10, 30, 12, 40, 12, 40, 52 };
+	static const int64_t w[] = { 1, 3, 9, 13 };
+	struct suppress_set s;
+	struct suppress_interval *iv = NULL;
+	size_t idx[9], jdx[4], m[3], n = 0, exp = 0, i;
+	unsigned char *only;
+
+	CU_ASSERT_EQUAL_FATAL(suppress_init(&s, 5, NULL), 0);
+	add(&s, "t", v, 9, 4, idx);
+	m[0] = idx[0]; m[1] = idx[1];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[4], m, 2, NULL), 0);
+	m[0] = idx[2]; m[1] = idx[3];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[5], m, 2, NULL), 0);
+	m[0] = idx[0]; m[1] = idx[2];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[6], m, 2, NULL), 0);
+	m[0] = idx[1]; m[1] = idx[3];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[7], m, 2, NULL), 0);
+	for (i = 0; i < 4; i++) {
+		char key[8];
+		long id;
+
+		snprintf(key, sizeof key, "u%zu", i);
+		id = suppress_cell(&s, "u", key, w[i], i == 3, NULL);
+		CU_ASSERT_FATAL(id >= 0);
+		jdx[i] = (size_t)id;
+	}
+	CU_ASSERT_EQUAL(suppress_line(&s, jdx[3], jdx, 3, NULL), 0);
+	s.state[idx[0]] = SUPPRESS_PRIMARY;
+	s.state[idx[1]] = SUPPRESS_COMPLEMENT;
+	s.state[jdx[0]] = s.state[jdx[1]] = SUPPRESS_PRIMARY;
+	s.state[jdx[2]] = SUPPRESS_COMPLEMENT;
+	CU_ASSERT(interval(&s, idx[0], &exp).exposed);
+	CU_ASSERT_EQUAL(exp, 1);
+	CU_ASSERT(!interval(&s, jdx[0], NULL).exposed);
+	CU_ASSERT(fabs(interval(&s, idx[1], NULL).lo - 10) < 1e-6);
+	only = calloc(s.n, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(only);
+	only[jdx[0]] = only[jdx[1]] = 1;
+	CU_ASSERT_EQUAL(suppress_audit(&s, 0, only, &iv, &n, &exp, NULL), 0);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(exp, 0);
+	for (i = 0; i < n; i++)
+		CU_ASSERT(iv[i].cell == jdx[i] && iv[i].lo == 0 &&
+			  iv[i].hi == 4);
+	free(iv);
+	free(only);
+	CU_ASSERT_EQUAL(suppress_protect(&s, NULL), 0);
+	CU_ASSERT(all_safe(&s));
+	suppress_release(&s);
+}
+
 static CU_TestInfo tests[] = {
 	{ "five ones in a row with its total", test_five_ones },
 	{ "a single hidden cell in a row with a total", test_single_hidden },
 	{ "two hidden cells of a 2x2 with margins", test_two_by_two },
 	{ "one cell across tables", test_set_linkage },
 	{ "an exposed table is refused", test_refused },
+	{ "a single line in closed form", test_one_line },
+	{ "independent tables audited apart", test_components },
 	CU_TEST_INFO_NULL,
 };
 
