@@ -128,6 +128,9 @@ static void summary(const struct ingest_stats *st, int dry,
 	for (i = 0; rep && i < rep->drops.n; i++)
 		fprintf(stderr, "%s:   %-6s %7ld  %s\n", cli_prog(), "drop",
 			rep->drops.it[i].count, rep->drops.it[i].label);
+	for (i = 0; rep && i < rep->dups.n; i++)
+		fprintf(stderr, "%s:   %-6s %7ld  %s\n", cli_prog(), "dup",
+			rep->dups.it[i].count, rep->dups.it[i].label);
 	for (i = 0; i < st->nissues; i++)
 		fprintf(stderr, "%s:   %-6s %-13s %7ld  %s\n", cli_prog(),
 			st->issues[i].kind, st->issues[i].column,

@@ -46,15 +46,14 @@ static int drop(struct ifile *f, const char *label, const char *example)
 	return 0;
 }
 
-/* A repeated row: listed with the drops (dry run), counted and written as
- * a duplicate. */
+/* A repeated row: counted, listed (dry run) and written as a duplicate. */
 static int duplicate(struct ifile *f, const struct porigin *o,
 		     const char *label, const char *example)
 {
 	char why[1024];         /* label[300] ": " example[600] */
 
 	if (f->opts->report)
-		profile_report_drop(f->opts->report, label, example);
+		profile_report_duplicate(f->opts->report, label, example);
 	snprintf(why, sizeof why, "%s: %s", label, example);
 	return ifile_skipped(f, o, 1, why);
 }
@@ -323,9 +322,16 @@ static int emit_skip(void *ctx, int dup, const struct porigin *o,
 		     const char *why)
 {
 	struct ifile *f = ctx;
+	char ex[600];
 	int rc;
 
 	count_for(f, o ? PSIDE_NEEDS : PSIDE_CONTACTS);
+	if (dup && o && f->opts->report) {
+		snprintf(ex, sizeof ex, "%s:%llu", o->file,
+			 (unsigned long long)o->line);
+		profile_report_duplicate(f->opts->report, "same need id, no "
+					 "further agency", ex);
+	}
 	rc = ifile_skipped(f, o, dup, why);
 	f->foreign = 0;
 	return rc;

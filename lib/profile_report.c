@@ -32,7 +32,8 @@ static void list_release(struct report_list *l)
 int profile_report_init(struct profile_report *r)
 {
 	memset(r, 0, sizeof *r);
-	if (list_init(&r->drops) || list_init(&r->rejects) ||
+	if (list_init(&r->drops) || list_init(&r->dups) ||
+	    list_init(&r->rejects) ||
 	    list_init(&r->fields) || list_init(&r->codes) ||
 	    list_init(&r->values)) {
 		profile_report_release(r);
@@ -47,6 +48,7 @@ void profile_report_release(struct profile_report *r)
 	int i;
 
 	list_release(&r->drops);
+	list_release(&r->dups);
 	list_release(&r->rejects);
 	list_release(&r->fields);
 	list_release(&r->codes);
@@ -136,6 +138,12 @@ void profile_report_drop(struct profile_report *r, const char *label,
 {
 	r->dropped++;
 	add(r, &r->drops, label, example, 1);
+}
+
+void profile_report_duplicate(struct profile_report *r, const char *label,
+			      const char *example)
+{
+	add(r, &r->dups, label, example, 1);
 }
 
 /* len cut to ISSUE_VALUE_MAX bytes, not inside a UTF-8 character. */
@@ -321,6 +329,7 @@ int profile_report_write(const struct profile_report *r,
 	if (!r->nrows)
 		fprintf(out, "  none\n");
 	write_list(out, &r->drops, "Rows dropped by profile rules:", "none");
+	write_list(out, &r->dups, "Rows skipped as duplicates:", "none");
 	write_list(out, &r->rejects, "Rows that would be rejected, by column "
 		   "and reason:", "none");
 	write_list(out, &r->fields, "Fields that would be left unknown, by "

@@ -42,7 +42,7 @@ struct report_list {
 struct profile_report {
 	char *text;                  /* resolved mappings, one line each */
 	size_t len, cap;
-	struct report_list drops, rejects, fields, codes, values;
+	struct report_list drops, dups, rejects, fields, codes, values;
 	long dropped;
 	char *rows[REPORT_ROWS];     /* the first rows, formatted */
 	int nrows;
@@ -74,6 +74,11 @@ int report_list_add(struct report_list *l, const char *label,
  * ("Calls.csv:9"). */
 void profile_report_drop(struct profile_report *r, const char *label,
 			 const char *example);
+
+/* profile_report_duplicate: a row skipped as a duplicate (label says of
+ * what); example says where ("Calls.csv:9 (= line 3)"). */
+void profile_report_duplicate(struct profile_report *r, const char *label,
+			      const char *example);
 
 /* profile_report_reject: a rejected row: column, reason, file:line and the
  * offending value v[0..len). */

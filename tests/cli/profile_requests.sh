@@ -17,7 +17,7 @@ expect_rc 0 "ingest"
 # the cell of three codes is one row read (three needs); the call with no
 # request is loaded (a contact with no need); the blank row is blank
 expect_eq "$(norm err | grep ' rows read')" "$P: 1 file, 12 rows read = 8 loaded + 0 merged + 1 duplicate + 1 dropped + 1 blank + 1 rejected; 8 contacts (8 new, 0 replaced), 10 needs; T s" "summary"
-expect_line err "$P:   drop         1  duplicate row" "duplicate counted"
+expect_line err "$P:   dup          1  duplicate row" "duplicate counted"
 expect_line err "$P:   drop         1  Agent = training" "rule counted"
 expect_line err "$P: export.csv:11: column 'started_at': '13/04/2018 09:00:00.000000 MST' is not a date (MM/DD/YYYY: month out of range)" "bad month"
 expect_eq "$(q a.db "SELECT group_concat(c || '=' || n, ' ') FROM (SELECT category c, count(*) n FROM needs GROUP BY 1 ORDER BY 1)")" \

@@ -35,7 +35,8 @@ expect_rc 0 "need_id by position"
 # yes: line 4 differs from line 3 in 'Exported', so it is no duplicate
 # row (no drop line); it adds no agency to need 1, so it is a duplicate of
 # that need's rows
-expect_eq "$(norm err | grep -e ' rows read' -e 'drop ')" "$P: 1 file, 5 rows read = 2 loaded + 1 merged + 1 duplicate + 0 dropped + 0 blank + 1 rejected; 2 contacts (2 new, 0 replaced), 2 needs; T s" \
+expect_eq "$(norm err | grep -e ' rows read' -e 'drop ' -e ' dup ')" "$P: 1 file, 5 rows read = 2 loaded + 1 merged + 1 duplicate + 0 dropped + 0 blank + 1 rejected; 2 contacts (2 new, 0 replaced), 2 needs; T s
+$P:   dup          1  same need id, no further agency" \
 	"yes: the rows that differ in 'Exported' are no duplicate rows (and regrouped)"
 expect_eq "$(q a.db "SELECT group_concat(agency, '|') FROM (SELECT agency FROM referrals ORDER BY agency)")" \
 	"Food Bank|Pantry" "need_id = #2: one need, its agencies joined"
@@ -50,8 +51,8 @@ sed 's/^drop_duplicate_rows = yes/drop_duplicate_rows = mapped/' x.ini >m.ini
 init_db m.db
 run "$INGEST" --db m.db --profile m.ini x.csv
 expect_rc 0 "mapped duplicates"
-expect_eq "$(norm err | grep -e ' rows read' -e 'drop ')" "$P: 1 file, 5 rows read = 2 loaded + 1 merged + 1 duplicate + 0 dropped + 0 blank + 1 rejected; 2 contacts (2 new, 0 replaced), 2 needs; T s
-$P:   drop         1  duplicate row" "mapped: line 4 repeats line 3 but for 'Exported'"
+expect_eq "$(norm err | grep -e ' rows read' -e 'drop ' -e ' dup ')" "$P: 1 file, 5 rows read = 2 loaded + 1 merged + 1 duplicate + 0 dropped + 0 blank + 1 rejected; 2 contacts (2 new, 0 replaced), 2 needs; T s
+$P:   dup          1  duplicate row" "mapped: line 4 repeats line 3 but for 'Exported'"
 expect_eq "$(q m.db "SELECT group_concat(agency, '|') FROM (SELECT agency FROM referrals ORDER BY agency)")" \
 	"Food Bank|Pantry" "mapped: the duplicate's agency is not counted twice"
 
