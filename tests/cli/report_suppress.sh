@@ -35,23 +35,7 @@ db="$work/r.db"
 # hidden count, H hidden counts).  Columns: region, category, unmet, five
 # reasons (3..8), population, rate, rate_lo, rate_hi (10..12).
 check() {
-	awk -v min="$1" '
-	function parse(line, f,   n, i, c, q, cur) {
-		n = 0; cur = ""; q = 0
-		for (i = 1; i <= length(line); i++) {
-			c = substr(line, i, 1)
-			if (q) {
-				if (c == "\"") {
-					if (substr(line, i + 1, 1) == "\"") { cur = cur "\""; i++ }
-					else q = 0
-				} else cur = cur c
-			} else if (c == "\"") q = 1
-			else if (c == ",") { f[++n] = cur; cur = "" }
-			else cur = cur c
-		}
-		f[++n] = cur
-		return n
-	}
+	awk -v min="$1" "$CSV_PARSE"'
 	NR == 1 { next }
 	{
 		sub(/\r$/, "")

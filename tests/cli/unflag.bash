@@ -1,13 +1,10 @@
 # shellcheck shell=bash
 # Sourced by CLI tests that read report CSV.
 
-# unflag < report.csv: the CSV as the checks below read it: without the
-# row_type column, and with each NAME_flag column folded into NAME (a
-# suppressed value field is empty and its marker, <N or x, is in the flag
-# column; the checks see the marker in place of the value, and so the
-# not_recorded and no_data flags of a value the data cannot give).
-unflag() {
-	awk '
+# CSV_PARSE: an awk function parse(line, f) splitting one RFC 4180 record
+# (no embedded newline) into f[1..n], returning n; awk programs of the
+# tests start with it: awk "$CSV_PARSE"'...'.
+CSV_PARSE='
 	function parse(line, f,   n, i, c, q, cur) {
 		n = 0; cur = ""; q = 0
 		for (i = 1; i <= length(line); i++) {
@@ -24,6 +21,15 @@ unflag() {
 		f[++n] = cur
 		return n
 	}
+'
+
+# unflag < report.csv: the CSV as the checks below read it: without the
+# row_type column, and with each NAME_flag column folded into NAME (a
+# suppressed value field is empty and its marker, <N or x, is in the flag
+# column; the checks see the marker in place of the value, and so the
+# not_recorded and no_data flags of a value the data cannot give).
+unflag() {
+	awk "$CSV_PARSE"'
 	function field(s) {
 		if (s ~ /[",]/) { gsub(/"/, "\"\"", s); return "\"" s "\"" }
 		return s
