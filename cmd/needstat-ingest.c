@@ -8,11 +8,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "datadir.h"
-#include "db.h"
-#include "ingest.h"
-#include "profile.h"
-#include "profile_report.h"
+#include "core/datadir.h"
+#include "core/db.h"
+#include "ingest/ingest.h"
+#include "ingest/profile.h"
+#include "ingest/profile_report.h"
 
 static const char synopsis[] = "needstat-ingest [--db FILE] [--source NAME] "
 	"[--profile NAME|FILE] [--rejects FILE] [--strict] [--max-rejects N] "

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "datadir.h"
-#include "db.h"
-#include "refdata.h"
+#include "core/datadir.h"
+#include "core/db.h"
+#include "classify/refdata.h"
 
 static const char synopsis[] = "needstat-init [--db FILE] [-q]";
 

@@ -9,10 +9,10 @@
 #include <time.h>
 
 #include "cli.h"
-#include "datadir.h"
-#include "db.h"
-#include "render.h"
-#include "report.h"
+#include "core/datadir.h"
+#include "core/db.h"
+#include "render/render.h"
+#include "report/report.h"
 
 static const char synopsis[] = "needstat-report [--audit] [--db FILE] "
 	"[--lang en|fr] "

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "nserr.h"
-#include "synth.h"
+#include "core/nserr.h"
+#include "synth/synth.h"
 
 static const char synopsis[] =
 	"needstat-synth [--needs N] [--seed S] [--from YYYY-MM] [--to YYYY-MM]\n"

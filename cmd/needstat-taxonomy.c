@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classify.h"
+#include "classify/classify.h"
 #include "cli.h"
-#include "datadir.h"
-#include "db.h"
-#include "reclassify.h"
-#include "refdata.h"
+#include "core/datadir.h"
+#include "core/db.h"
+#include "classify/reclassify.h"
+#include "classify/refdata.h"
 
 static const char synopsis[] = "needstat-taxonomy [--db FILE] classify "
 	"CODE... | map load FILE [--categories FILE] | map show [--version N] "

@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classify.h"
-#include "db.h"
-#include "refdata.h"
+#include "classify/classify.h"
+#include "core/db.h"
+#include "classify/refdata.h"
 #include "testutil.h"
 
 static sqlite3 *db;

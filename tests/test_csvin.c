@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvin.h"
-#include "nserr.h"
+#include "core/csvin.h"
+#include "core/nserr.h"
 #include "testutil.h"
 
 #define MAXREC 16

@@ -5,8 +5,8 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "datetime.h"
-#include "nserr.h"
+#include "core/datetime.h"
+#include "core/nserr.h"
 
 static struct ns_datetime dt;
 static const char *why;

@@ -5,8 +5,8 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "fieldval.h"
-#include "nserr.h"
+#include "ingest/fieldval.h"
+#include "core/nserr.h"
 
 typedef int (*field_fn)(const char *, size_t, const char **, const char **);
 

@@ -16,12 +16,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvin.h"
-#include "db.h"
-#include "ingest.h"
-#include "ingest_int.h"
-#include "nserr.h"
-#include "refdata.h"
+#include "core/csvin.h"
+#include "core/db.h"
+#include "ingest/ingest.h"
+#include "ingest/ingest_int.h"
+#include "core/nserr.h"
+#include "classify/refdata.h"
 #include "testutil.h"
 
 #define HDR "contact_id,started_at,channel,language,postal_code,region," \

@@ -4,7 +4,7 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "nserr.h"
+#include "core/nserr.h"
 
 static void test_set_and_prefix(void)
 {

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nserr.h"
-#include "numfmt.h"
+#include "core/nserr.h"
+#include "core/numfmt.h"
 
 #define NBSP "\xc2\xa0"
 #define NNBSP "\xe2\x80\xaf"

@@ -6,7 +6,7 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "period.h"
+#include "core/period.h"
 
 static struct period P(int from, int to)
 {

@@ -5,8 +5,8 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "nserr.h"
-#include "postal.h"
+#include "core/nserr.h"
+#include "classify/postal.h"
 
 static struct postal pc;
 static const char *why;

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "profile.h"
-#include "profile_stage.h"
-#include "profile_value.h"
+#include "ingest/profile.h"
+#include "ingest/profile_stage.h"
+#include "ingest/profile_value.h"
 #include "testutil.h"
 
 /* ---- expressions, lists, folding ----------------------------------- */

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "profile.h"
-#include "profile_value.h"
-#include "profile_xform.h"
+#include "ingest/profile.h"
+#include "ingest/profile_value.h"
+#include "ingest/profile_xform.h"
 #include "testutil.h"
 
 static struct nserr err;

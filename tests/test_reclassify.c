@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "ingest.h"
-#include "reclassify.h"
-#include "refdata.h"
+#include "core/db.h"
+#include "ingest/ingest.h"
+#include "classify/reclassify.h"
+#include "classify/refdata.h"
 #include "testutil.h"
 
 static sqlite3 *db;

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nserr.h"
-#include "render.h"
-#include "table.h"
+#include "core/nserr.h"
+#include "render/render.h"
+#include "core/table.h"
 
 static void fixture(struct table *t)
 {

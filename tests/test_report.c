@@ -10,10 +10,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "db.h"
-#include "refdata.h"
-#include "report.h"
-#include "stats.h"
+#include "core/db.h"
+#include "classify/refdata.h"
+#include "report/report.h"
+#include "report/stats.h"
 #include "testutil.h"
 
 static sqlite3 *db;

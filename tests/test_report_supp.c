@@ -12,9 +12,9 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "db.h"
-#include "refdata.h"
-#include "report.h"
+#include "core/db.h"
+#include "classify/refdata.h"
+#include "report/report.h"
 #include "testutil.h"
 
 static sqlite3 *db;

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "stats.h"
+#include "report/stats.h"
 
 /* rel_close: a == b within 1e-9 relative; 0, NaN and infinities exactly. */
 static int rel_close(double a, double b)

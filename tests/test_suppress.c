@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "suppress.h"
+#include "report/suppress.h"
 
 /* add: cells named k0, k1, ... with values v[0..n); idx gets the indexes;
  * total: index of the first total cell (cells from it on are totals). */

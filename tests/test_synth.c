@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nserr.h"
-#include "synth.h"
+#include "core/nserr.h"
+#include "synth/synth.h"
 
 #define NF 14
 #define FMAX 1024

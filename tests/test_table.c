@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "nserr.h"
-#include "table.h"
+#include "core/nserr.h"
+#include "core/table.h"
 
 #define NBSP "\xc2\xa0"
 

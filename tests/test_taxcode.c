@@ -5,8 +5,8 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "nserr.h"
-#include "taxcode.h"
+#include "core/nserr.h"
+#include "classify/taxcode.h"
 
 static struct taxcode tc;
 static const char *why;

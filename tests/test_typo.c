@@ -5,8 +5,8 @@
 #include <CUnit/CUnit.h>
 #include <string.h>
 
-#include "report_int.h"
-#include "typo.h"
+#include "report/report_int.h"
+#include "core/typo.h"
 
 #define NB TYPO_NBSP
 #define NN TYPO_NNBSP

@@ -3,7 +3,7 @@
  */
 #include "cli.h"
 
-#include "csvin.h"
+#include "core/csvin.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -9,7 +9,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "nserr.h"
+#include "core/nserr.h"
 
 /* cli_prog: set (once, from argv[0]'s base name or a fixed name) and get
  * the program name used in messages. */
