@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "core/datadir.h"
 #include "core/db.h"
+#include "core/outfile.h"
 #include "render/render.h"
 #include "report/report.h"
 
@@ -53,7 +54,8 @@ static int help(void)
 "  --month YYYY-MM     one month\n"
 "  --no-suppress       no suppression (as --min-cell 1): for internal use,\n"
 "                      the output says NOT FOR PUBLICATION\n"
-"  -o, --output FILE   write to FILE (through FILE.tmp) instead of stdout\n"
+"  -o, --output FILE   write to FILE instead of stdout (built beside it\n"
+"                      and renamed in at the end; never the database)\n"
 "  -p, --param N=V     set the report parameter N (see --list -v)\n"
 "  --quarter YYYY-Qn   a calendar quarter\n"
 "  --region ID         only contacts in this region (and its parts)\n"
@@ -202,48 +204,47 @@ static const char *generated_at(char *buf, size_t size)
 	return buf;
 }
 
-/* run: load, run and render one report; returns the exit status. */
+/* run: load, run and render one report; returns the exit status.  The
+ * output goes through outfile (a temporary beside -o FILE, renamed in at
+ * the end), never over the database or the report file. */
 static int run(struct args *a, const char *rdir, const char *id,
 	       const char *datadir)
 {
 	struct report r;
 	struct table t, audit;
 	struct nserr err;
+	struct outfile of;
 	sqlite3 *db = NULL;
-	char tmp[4096] = "", when[32];
-	FILE *out = stdout;
+	char when[32];
 	int rc;
 
 	nserr_init(&err);
 	report_init(&r);
 	table_init(&t);
 	table_init(&audit);
+	outfile_init(&of);
 	a->o.audit = a->audit ? &audit : NULL;
 	a->o.generated_at = generated_at(when, sizeof when);
-	rc = a->file ? report_load(&r, a->file, &err)
-		     : report_find(rdir, id, &r, &err);
+	rc = a->file ? outfile_protect(a->file, &err) : 0;
+	if (!rc)
+		rc = a->file ? report_load(&r, a->file, &err)
+			     : report_find(rdir, id, &r, &err);
 	if (!rc)
 		rc = db_open(a->db, 0, datadir, &db, &err);
 	if (!rc)
 		rc = report_check_filters(db, &a->o, &err);
 	if (!rc)
 		rc = report_run(db, &r, &a->o, &t, &err);
-	if (!rc && a->out && strcmp(a->out, "-") != 0) {
-		snprintf(tmp, sizeof tmp, "%s.tmp", a->out);
-		if (!(out = fopen(tmp, "w")))
-			rc = nserr_set(&err, NS_ECANTCREAT, "cannot create "
-				       "'%s'", tmp);
-	}
 	if (!rc)
-		rc = render_table(a->audit ? &audit : &t, (enum render_format)a->format, a->lang,
-				  out, &err);
-	if (out != stdout && out && fclose(out) != 0 && !rc)
-		rc = nserr_set(&err, NS_EIO, "cannot write '%s'", tmp);
-	if (!rc && tmp[0] && rename(tmp, a->out) != 0)
-		rc = nserr_set(&err, NS_ECANTCREAT, "cannot rename '%s' to "
-			       "'%s'", tmp, a->out);
-	if (rc && tmp[0])
-		remove(tmp);
+		rc = outfile_open(&of, a->out, &err);
+	if (!rc)
+		rc = render_table(a->audit ? &audit : &t,
+				  (enum render_format)a->format, a->lang,
+				  of.fp, &err);
+	if (!rc)
+		rc = outfile_commit(&of, &err);
+	else
+		outfile_abort(&of);
 	table_release(&t);
 	table_release(&audit);
 	report_release(&r);

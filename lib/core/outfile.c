@@ -90,6 +90,9 @@ static int protect_as(const char *path, const char *role, struct nserr *err)
 	if (!copy)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	pthread_mutex_lock(&guard_lock);
+	for (size_t i = 0; i < nguards; i++)
+		if (strcmp(guards[i].path, path) == 0)
+			goto out;  /* already there */
 	if (nguards == capguards) {
 		size_t cap = capguards ? 2 * capguards : 16;
 		struct guard *g = realloc(guards, cap * sizeof *g);
@@ -162,6 +165,14 @@ int outfile_check(const char *path, const char *what, struct nserr *err)
 	return rc;
 }
 
+/* "WHAT " for messages, or "". */
+static const char *what(const struct outfile *of, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", of->what ? of->what : "",
+		 of->what ? " " : "");
+	return buf;
+}
+
 /* The permissions a new file gets: mode less the process umask. */
 static mode_t masked(mode_t mode)
 {
@@ -177,14 +188,15 @@ static int open_direct(struct outfile *of, const char *path,
 		       struct nserr *err)
 {
 	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+	char w[64];
 
 	if (fd < 0 || !(of->fp = fdopen(fd, "w"))) {
 		int e = errno;
 
 		if (fd >= 0)
 			close(fd);
-		return nserr_set(err, NS_ECANTCREAT, "cannot open '%s': %s",
-				 path, strerror(e));
+		return nserr_set(err, NS_ECANTCREAT, "cannot open %s'%s': %s",
+				 what(of, w, sizeof w), path, strerror(e));
 	}
 	of->direct = 1;
 	return 0;
@@ -193,7 +205,7 @@ static int open_direct(struct outfile *of, const char *path,
 /* Create the temporary ".NAME.XXXXXX" beside path. */
 static int open_temp(struct outfile *of, const char *path, struct nserr *err)
 {
-	char dir[4096];
+	char dir[4096], w[64];
 	const char *base;
 	size_t n;
 	int fd, e;
@@ -207,9 +219,8 @@ static int open_temp(struct outfile *of, const char *path, struct nserr *err)
 		e = errno;
 		free(of->tmp_path);
 		of->tmp_path = NULL;
-		return nserr_set(err, NS_ECANTCREAT, "cannot create '%s' "
-				 "(a temporary in '%s'): %s", path, dir,
-				 strerror(e));
+		return nserr_set(err, NS_ECANTCREAT, "cannot create %s'%s': "
+				 "%s", what(of, w, sizeof w), path, strerror(e));
 	}
 	if (fchmod(fd, masked(of->mode)) != 0 ||
 	    !(of->fp = fdopen(fd, "w"))) {
@@ -218,8 +229,8 @@ static int open_temp(struct outfile *of, const char *path, struct nserr *err)
 		unlink(of->tmp_path);
 		free(of->tmp_path);
 		of->tmp_path = NULL;
-		return nserr_set(err, NS_ECANTCREAT, "cannot create '%s': %s",
-				 path, strerror(e));
+		return nserr_set(err, NS_ECANTCREAT, "cannot create %s'%s': "
+				 "%s", what(of, w, sizeof w), path, strerror(e));
 	}
 	return 0;
 }
@@ -227,6 +238,7 @@ static int open_temp(struct outfile *of, const char *path, struct nserr *err)
 int outfile_open(struct outfile *of, const char *path, struct nserr *err)
 {
 	struct stat st;
+	char w[64];
 	int rc;
 
 	if (!path || strcmp(path, "-") == 0) {
@@ -234,22 +246,24 @@ int outfile_open(struct outfile *of, const char *path, struct nserr *err)
 		of->direct = 2;
 		return 0;
 	}
+	what(of, w, sizeof w);
 	if (!*path)
-		return nserr_set(err, NS_ECANTCREAT, "empty output file name");
+		return nserr_set(err, NS_ECANTCREAT, "empty %sfile name", w);
 	if (lstat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return nserr_set(err, NS_ECANTCREAT, "cannot write "
-					 "'%s': it is a directory", path);
+					 "%s'%s': it is a directory", w, path);
 		if (S_ISLNK(st.st_mode))
 			return nserr_set(err, NS_ECANTCREAT, "cannot write "
-					 "'%s': it is a symbolic link (outputs "
-					 "never follow one: name the file it "
-					 "points to)", path);
+					 "%s'%s': it is a symbolic link "
+					 "(outputs never follow one: name the "
+					 "file it points to)", w, path);
 	} else if (errno != ENOENT) {
-		return nserr_set(err, NS_ECANTCREAT, "cannot create '%s': %s",
-				 path, strerror(errno));
+		return nserr_set(err, NS_ECANTCREAT, "cannot create %s'%s': "
+				 "%s", w, path, strerror(errno));
 	}
-	if ((rc = outfile_check(path, "output", err)) != 0)
+	if ((rc = outfile_check(path, of->what ? of->what : "output",
+				err)) != 0)
 		return rc;
 	if (!(of->path = dup_str(path)))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
@@ -318,6 +332,7 @@ static void release(struct outfile *of)
 
 int outfile_commit(struct outfile *of, struct nserr *err)
 {
+	char w[64];
 	int e, rc = 0;
 
 	errno = 0;
@@ -334,8 +349,8 @@ int outfile_commit(struct outfile *of, struct nserr *err)
 				 "nothing open");
 	e = of->fp ? close_fp(of) : sync_by_name(of->tmp_path);
 	if (e)
-		rc = nserr_set(err, NS_EIO, "cannot write '%s': %s", of->path,
-			       strerror(e));
+		rc = nserr_set(err, NS_EIO, "cannot write %s'%s': %s",
+			       what(of, w, sizeof w), of->path, strerror(e));
 	if (!rc && of->tmp_path) {
 		if (rename(of->tmp_path, of->path) != 0)
 			rc = nserr_set(err, NS_ECANTCREAT, "cannot rename "

@@ -41,6 +41,9 @@ struct outfile {
 			    * 0666 from outfile_init; set 0600 before
 			    * outfile_open for files that hold raw data */
 	int direct;        /* 1: FIFO or device written in place; 2: stdout */
+	const char *what;  /* what the file is, for messages ("rejects
+			    * file": "cannot create rejects file 'x': ...");
+			    * NULL from outfile_init */
 };
 
 /* outfile_init: prepare *of (nothing open, mode 0666). */
