@@ -19,7 +19,7 @@
 
 static const char synopsis[] = "needstat-report [--audit] [--db FILE] "
 	"[--lang en|fr] "
-	"[--format text|csv|md|json|html] [--from D --to D | --month YYYY-MM "
+	"[--format text|csv|md|json|html] [--fragment] [--from D --to D | --month YYYY-MM "
 	"| --quarter YYYY-Qn | --year YYYY | --fiscal-year YYYY] "
 	"[--fiscal-start M] [--region ID] [--category ID] [--min-cell N | "
 	"--no-suppress] [-p NAME=VALUE]... [-o FILE] REPORT | --file PATH | "
@@ -55,6 +55,7 @@ struct args {
 	struct report_request rq;   /* period, filters, lang, -p, --db */
 	const char *file, *out;
 	int format, list, verbose, describe, audit;
+	unsigned render_flags;      /* RENDER_FRAGMENT */
 };
 
 static int list_reports(const char *dir, const struct args *a)
@@ -152,8 +153,9 @@ static int run(struct args *a, const char *rdir, const char *id,
 				       "'%s'", tmp);
 	}
 	if (!rc)
-		rc = render_table(a->audit ? &audit : &t, (enum render_format)a->format, a->rq.lang,
-				  out, &err);
+		rc = render_table_flags(a->audit ? &audit : &t,
+					(enum render_format)a->format, a->rq.lang,
+					a->render_flags, out, &err);
 	if (out != stdout && out && fclose(out) != 0 && !rc)
 		rc = nserr_set(&err, NS_EIO, "cannot write '%s'", tmp);
 	if (!rc && tmp[0] && rename(tmp, a->out) != 0)
@@ -197,6 +199,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 					"is not text, csv, md, json or html",
 					optarg);
 			break;
+		case CLI_O_FRAGMENT: a->render_flags |= RENDER_FRAGMENT; break;
 		case CLI_O_LIST: a->list = 1; break;
 		case 'h': a->describe = 2; break;
 		case 'o': a->out = optarg; break;

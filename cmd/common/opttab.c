@@ -36,7 +36,11 @@ const struct cli_opt cli_opt_table[] = {
 	{"fiscal-year", RQ(RQ_FISCAL_YEAR), "YYYY", RQ_FISCAL_YEAR, REQ, NULL,
 	 "the fiscal year starting in YYYY"},
 	{"format", CLI_O_FORMAT, "F", 0, REP, NULL,
-	 "text (default), csv, md, json or html"},
+	 "text (default), csv, md, json or html (a complete\n"
+	 "page with its stylesheet)"},
+	{"fragment", CLI_O_FRAGMENT, NULL, 0, REP, NULL,
+	 "with --format html: only the table and its notes,\n"
+	 "to embed in another page"},
 	{"from", RQ(RQ_FROM), "D", RQ_FROM, REQ, "--from D, --to D",
 	 "first and last month: YYYY-MM, or YYYY-MM-DD on a\n"
 	 "month's first (--from) or last (--to) day"},

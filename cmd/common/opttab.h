@@ -47,6 +47,7 @@ enum cli_own_option {
 	CLI_O_DESCRIBE,
 	CLI_O_FILE,
 	CLI_O_FORMAT,
+	CLI_O_FRAGMENT,
 	CLI_O_LIST
 };
 
