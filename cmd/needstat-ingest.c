@@ -225,10 +225,10 @@ out:
 
 int main(int argc, char **argv)
 {
-	enum { O_DB = 256, O_DRY, O_MAXREJ, O_PROFILE, O_PROGRESS, O_REJECTS,
+	enum { O_DRY = 256, O_MAXREJ, O_PROFILE, O_PROGRESS, O_REJECTS,
 	       O_SOURCE, O_STRICT };
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, O_DB},
+		CLI_OPT_DB,
 		{"dry-run", no_argument, NULL, O_DRY},
 		{"help", no_argument, NULL, 'h'},
 		{"max-rejects", required_argument, NULL, O_MAXREJ},
@@ -251,7 +251,7 @@ int main(int argc, char **argv)
 	ingest_opts_init(&o);
 	while ((c = getopt_long(argc, argv, "hqV", opts, NULL)) != -1) {
 		switch (c) {
-		case O_DB: path = optarg; break;
+		case CLI_O_DB: path = optarg; break;
 		case O_DRY: o.dry_run = 1; break;
 		case O_MAXREJ:
 			if (cli_parse_long("--max-rejects", optarg, 0,

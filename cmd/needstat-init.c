@@ -36,7 +36,7 @@ static int help(void)
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
+		CLI_OPT_DB,
 		{"help", no_argument, NULL, 'h'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 	nserr_init(&err);
 	while ((c = getopt_long(argc, argv, "hqV", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': path = optarg; break;
+		case CLI_O_DB: path = optarg; break;
 		case 'h': return cli_finish(help());
 		case 'q': quiet = 1; break;
 		case 'V': return cli_finish(cli_version());

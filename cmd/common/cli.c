@@ -116,7 +116,7 @@ int cli_print_csv_row(void *ctx, int n, const char *const *v)
  * subcommand: parsed here, so --db, --help and --version mean one thing
  * in every tool. */
 static const struct option global_opts[] = {
-	{"db", required_argument, NULL, CLI_O_DB},
+	CLI_OPT_DB,
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},

@@ -50,8 +50,11 @@ int cli_parse_long(const char *opt, const char *s, long lo, long hi,
  */
 int cli_print_csv_row(void *ctx, int n, const char *const *v);
 
-/* The getopt value of --db in the subcommand tools. */
+/* --db FILE, the same in every tool: the getopt_long entry (value
+ * CLI_O_DB; the request tools have it from the option table, opttab.c,
+ * as a request option).  The default is db_path_default(). */
 #define CLI_O_DB 0x1000
+#define CLI_OPT_DB {"db", required_argument, NULL, CLI_O_DB}
 
 /*
  * cli_subcommand_args: the argument handling of tools of the form
