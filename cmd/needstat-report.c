@@ -230,7 +230,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 		rc = a->file ? report_load(&r, a->file, &err)
 			     : report_find(rdir, id, &r, &err);
 	if (!rc)
-		rc = db_open(a->db, 0, datadir, &db, &err);
+		rc = db_open(a->db, DB_OPEN_READONLY, datadir, &db, &err);
 	if (!rc)
 		rc = report_check_filters(db, &a->o, &err);
 	if (!rc)
