@@ -124,7 +124,8 @@ static int describe(const struct args *a, const char *rdir, const char *id)
 
 /* run: load, run and render one report; returns the exit status.  The
  * output goes through outfile (a temporary beside -o FILE, renamed in at
- * the end), never over the database or the report file. */
+ * the end), never over the database or the report file; the report runs
+ * on a read-only connection. */
 static int run(struct args *a, const char *rdir, const char *id,
 	       const char *datadir)
 {
@@ -146,7 +147,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 		rc = a->file ? report_load(&r, a->file, &err)
 			     : report_find(rdir, id, &r, &err);
 	if (!rc)
-		rc = db_open(a->rq.db, 0, datadir, &db, &err);
+		rc = db_open(a->rq.db, DB_OPEN_READONLY, datadir, &db, &err);
 	if (!rc)
 		rc = report_check_filters(db, &a->rq.o, &err);
 	if (!rc)

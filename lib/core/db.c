@@ -275,13 +275,163 @@ static int latest_version(const char *datadir)
 	return n > 0 ? migration_number(names[n - 1]) : 0;
 }
 
-int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
+/*
+ * open_error: the message and status for an SQLite result rc met while
+ * opening or first reading the database at path: each cause its own
+ * (busy 75, read-only file or folder 73, full disk or I/O 74, not a
+ * database 65), else 0 (the caller decides).
+ */
+static int open_error(sqlite3 *db, int rc, const char *path, int ro,
+		      struct nserr *err)
+{
+	if (ro && ((rc & 0xff) == SQLITE_READONLY ||
+		   (rc & 0xff) == SQLITE_CANTOPEN))
+		return nserr_set(err, NS_ECANTCREAT, "cannot read database "
+			"'%s': %s (a database in WAL mode needs '%s-shm' "
+			"beside it: is the folder writable?)", path,
+			sqlite3_errmsg(db), path);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY: case SQLITE_LOCKED:
+		return nserr_set(err, NS_EBUSY, "database '%s' is busy: "
+			"another process (a load?) holds a lock on it; waited "
+			"%d ms (NEEDSTAT_BUSY_MS); try again later", path,
+			busy_ms());
+	case SQLITE_READONLY:
+		return nserr_set(err, NS_ECANTCREAT, "database '%s' is "
+			"read-only here: %s; this tool writes to it, so check "
+			"the permissions of the file and its folder", path,
+			sqlite3_errmsg(db));
+	case SQLITE_CANTOPEN: case SQLITE_PERM:
+		return nserr_set(err, NS_ECANTCREAT, "cannot open database "
+			"'%s': %s (SQLite creates '%s-wal' and '%s-shm' beside "
+			"it: is the folder writable?)", path,
+			sqlite3_errmsg(db), path, path);
+	case SQLITE_FULL: case SQLITE_IOERR:
+		return nserr_set(err, NS_EIO, "cannot read database '%s': %s "
+			"(is the disk full?)", path, sqlite3_errmsg(db));
+	case SQLITE_NOTADB: case SQLITE_CORRUPT:
+		return nserr_set(err, NS_EDATA, "'%s' exists and is not an "
+			"SQLite database: give another --db path", path);
+	case SQLITE_NOMEM:
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+/*
+ * check_schema: the schema version of an existing database against the
+ * installed migrations: older or newer (made by another needstat) is
+ * NS_ECONFIG; a database without needstat's tables NS_ECONFIG "not a
+ * needstat database"; a lock or a read error their own status.
+ */
+static int check_schema(sqlite3 *db, const char *path, const char *datadir,
+			int ro, struct nserr *err)
+{
+	sqlite3_stmt *st = NULL;
+	long long have = 0;
+	int latest = latest_version(datadir), rc;
+
+	rc = sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		have = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return open_error(db, rc, path, ro, err) ? err->code :
+		       nserr_set(err, NS_ECONFIG, "'%s' is not a needstat "
+				 "database (run 'needstat-init --db %s')",
+				 path, path);
+	if (have < latest)
+		return nserr_set(err, NS_ECONFIG, "database '%s' has schema "
+			"version %lld, older than this needstat: run "
+			"'needstat-init --db %s' to migrate it", path, have,
+			path);
+	if (have > latest)
+		return nserr_set(err, NS_ECONFIG, "database '%s' was made by "
+			"a newer needstat (schema %lld, this one knows %d): use "
+			"that version", path, have, latest);
+	return 0;
+}
+
+/*
+ * restore_wal: the database is promised in WAL mode (readers never wait
+ * for a writer); a load killed while it used a rollback journal leaves it
+ * in DELETE mode: put WAL back.  Best effort: when another connection is
+ * open the mode cannot change now, and a later open will.
+ */
+static void restore_wal(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int wal = 1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		wal = sqlite3_strnicmp((const char *)sqlite3_column_text(st, 0)
+				       ? (const char *)sqlite3_column_text(st,
+				       0) : "wal", "wal", 4) == 0;
+	sqlite3_finalize(st);
+	if (!wal)
+		sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+}
+
+/*
+ * deny_writes: the authorizer of read-only connections (report files):
+ * reads, selects, functions and transactions pass; a write of any kind,
+ * ATTACH/DETACH, PRAGMA and the functions that reach outside the database
+ * (fts3_tokenizer, load_extension) are refused at prepare time.
+ */
+static int deny_writes(void *ctx, int action, const char *a, const char *b,
+		       const char *dbname, const char *trigger)
+{
+	(void)ctx; (void)a; (void)dbname; (void)trigger;
+	switch (action) {
+	case SQLITE_SELECT: case SQLITE_READ: case SQLITE_TRANSACTION:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:  /* b is the function's name */
+		return b && (sqlite3_stricmp(b, "fts3_tokenizer") == 0 ||
+			     sqlite3_stricmp(b, "load_extension") == 0)
+		       ? SQLITE_DENY : SQLITE_OK;
+	}
+	return SQLITE_DENY;
+}
+
+/* The first read of an existing file, and the connection settings. */
+static int first_read(sqlite3 *db, const char *path, int fresh, int ro,
+		      struct nserr *err)
+{
+	int rc;
+
+	if (fresh && (rc = db_exec(db, "PRAGMA page_size=16384;"
+				  "PRAGMA journal_mode=WAL", err)) != 0)
+		return rc;
+	if ((rc = db_exec(db, "PRAGMA foreign_keys=ON", err)) != 0)
+		return rc;
+	if (fresh)
+		return 0;
+	rc = sqlite3_exec(db, "PRAGMA schema_version", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return open_error(db, rc, path, ro, err) ? err->code :
+		       db_fail(db, err, "cannot read the database");
+	if (!ro && sqlite3_db_readonly(db, "main") == 1)
+		return nserr_set(err, NS_ECANTCREAT, "database '%s' is "
+			"read-only (the file is not writable here) and this "
+			"tool writes to it: check its permissions", path);
+	if (!ro)
+		restore_wal(db);
+	return 0;
+}
+
+int db_open(const char *path, int flags, const char *datadir, sqlite3 **out,
 	    struct nserr *err)
 {
 	struct stat st;
 	sqlite3 *db = NULL;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, rc, fresh;
-	long long have = 0;
+	int create = flags & DB_OPEN_CREATE, ro = flags & DB_OPEN_READONLY;
+	int oflags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		     SQLITE_OPEN_NOMUTEX, rc, fresh;
 
 	*out = NULL;
 	/* No output of this process may be written over the database. */
@@ -291,9 +441,9 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 	if (fresh && !create)
 		return nserr_set(err, NS_ENOINPUT, "database '%s' does not "
 			"exist: run 'needstat-init --db %s' first", path, path);
-	if (create)
-		flags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+	if (create && !ro)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
 		char ctx[512];
 		snprintf(ctx, sizeof ctx, "cannot open database '%s'", path);
 		rc = db_fail(db, err, ctx);
@@ -305,37 +455,19 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 	}
 	sqlite3_busy_timeout(db, busy_ms());
 	sqlite3_extended_result_codes(db, 0);
-	if (fresh && (rc = db_exec(db, "PRAGMA page_size=16384;"
-				  "PRAGMA journal_mode=WAL", err)) != 0)
+	if ((rc = first_read(db, path, fresh, ro, err)) != 0)
 		goto fail;
-	if ((rc = db_exec(db, "PRAGMA foreign_keys=ON", err)) != 0)
+	if (!create && datadir &&
+	    (rc = check_schema(db, path, datadir, ro, err)) != 0)
 		goto fail;
-	if (!fresh && sqlite3_exec(db, "PRAGMA schema_version", NULL, NULL,
-				   NULL) == SQLITE_NOTADB) {
-		rc = nserr_set(err, NS_EDATA, "'%s' exists and is not an SQLite "
-			       "database: give another --db path", path);
+	if (ro && ((rc = db_exec(db, "PRAGMA query_only=ON", err)) != 0 ||
+		   sqlite3_set_authorizer(db, deny_writes, NULL) != SQLITE_OK))
 		goto fail;
-	}
-	if (!create && datadir) {
-		rc = db_int(db, "SELECT max(version) FROM schema_version", 0,
-			    &have, err);
-		if (rc) {
-			rc = nserr_set(err, NS_ECONFIG, "'%s' is not a needstat "
-				"database (run 'needstat-init --db %s')", path,
-				path);
-			goto fail;
-		}
-		if (have < latest_version(datadir)) {
-			rc = nserr_set(err, NS_ECONFIG, "database '%s' has "
-				"schema version %lld, older than this needstat: "
-				"run 'needstat-init --db %s' to migrate it",
-				path, have, path);
-			goto fail;
-		}
-	}
 	*out = db;
 	return 0;
 fail:
+	if (!rc)
+		rc = db_fail(db, err, "cannot set up the connection");
 	sqlite3_close(db);
 	return rc;
 }

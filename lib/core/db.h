@@ -20,17 +20,33 @@
  */
 const char *db_path_default(void);
 
+/* Flags of db_open. */
+enum {
+	DB_OPEN_CREATE = 1,   /* a missing file is created (needstat-init) */
+	DB_OPEN_READONLY = 2  /* read-only connection for report files */
+};
+
 /*
- * db_open: open the database at path.  create != 0 allows creating a new
- * file (needstat-init); otherwise a missing file is NS_ENOINPUT with a hint
- * to run needstat-init, and a database whose schema is older than the
- * installed migrations is NS_ECONFIG with the same hint.  On success *out
- * owns the connection (close with sqlite3_close); on failure *out is NULL.
- * datadir is needed only to check the schema version (may be NULL to skip).
- * The path and its -wal/-shm/-journal are registered with outfile_protect
- * first, so no output of the process can be written over them.
+ * db_open: open the database at path.  flags: 0, or DB_OPEN_CREATE to
+ * allow creating a new file (needstat-init), or DB_OPEN_READONLY for a
+ * connection that cannot write (SQLITE_OPEN_READONLY, query_only, and an
+ * authorizer refusing writes, ATTACH, PRAGMA, fts3_tokenizer and
+ * load_extension when a statement is prepared): what runs report files.
+ * Without DB_OPEN_CREATE a missing file is NS_ENOINPUT with a hint to run
+ * needstat-init.  Each cause of failure has its own status and message: a
+ * database locked past the busy timeout NS_EBUSY (75, "busy"), a
+ * read-only file or folder when the tool writes NS_ECANTCREAT (73), a read
+ * error or full disk NS_EIO (74), not an SQLite file NS_EDATA (65), no
+ * needstat tables, a schema older than the installed migrations or newer
+ * than this needstat NS_ECONFIG (78).  A read-write open of a database
+ * found in another journal mode (a killed load) puts WAL back.
+ * On success *out owns the connection (close with sqlite3_close); on
+ * failure *out is NULL.  datadir is needed only to check the schema
+ * version (may be NULL to skip).  The path and its -wal/-shm/-journal are
+ * registered with outfile_protect first, so no output of the process can
+ * be written over them.
  */
-int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
+int db_open(const char *path, int flags, const char *datadir, sqlite3 **out,
 	    struct nserr *err);
 
 /*
