@@ -16,6 +16,7 @@
 #ifndef NEEDSTAT_SYNTH_INT_H
 #define NEEDSTAT_SYNTH_INT_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -207,6 +208,7 @@ static inline size_t pick(struct rng *r, const unsigned *w, size_t n)
 
 	for (i = 0; i < n; i++)
 		total += w[i];
+	assert(total > 0);          /* a table of weights all zero */
 	x = rng_below(r, total);
 	for (i = 0; i + 1 < n; i++) {
 		if (x < w[i])
