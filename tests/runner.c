@@ -3,6 +3,11 @@
  * CU_SuiteInfo array `suite_MODULE`; CMake lists them in suites.inc.
  * The exit status is 1 when any test or suite set-up failed (CUnit's own
  * CU_basic_run_tests() returns 0 even then).
+ *
+ *	unit_tests [-v] [SUITE]
+ *
+ * -v lists every test; SUITE runs only the suite of that name (the
+ * ThreadSanitizer build runs "ingest" alone); an unknown SUITE is exit 2.
  */
 #include <CUnit/Basic.h>
 #include <stdio.h>
@@ -12,8 +17,18 @@
 
 int main(int argc, char **argv)
 {
+	const char *only = NULL;
+	CU_pSuite suite = NULL;
 	unsigned failures;
+	int verbose = 0, a;
 	size_t i;
+
+	for (a = 1; a < argc; a++) {
+		if (strcmp(argv[a], "-v") == 0)
+			verbose = 1;
+		else
+			only = argv[a];
+	}
 
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 2;
@@ -24,9 +39,16 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	CU_basic_set_mode(argc > 1 && strcmp(argv[1], "-v") == 0
-			  ? CU_BRM_VERBOSE : CU_BRM_NORMAL);
-	CU_basic_run_tests();
+	if (only && !(suite = CU_get_suite(only))) {
+		fprintf(stderr, "runner: no suite '%s'\n", only);
+		CU_cleanup_registry();
+		return 2;
+	}
+	CU_basic_set_mode(verbose ? CU_BRM_VERBOSE : CU_BRM_NORMAL);
+	if (suite)
+		CU_basic_run_suite(suite);
+	else
+		CU_basic_run_tests();
 	failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed()
 		 + CU_get_number_of_tests_failed();
 	CU_cleanup_registry();

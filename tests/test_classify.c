@@ -20,17 +20,9 @@ static struct nserr err;
 /* A fresh database with the bundled reference data, as needstat-init. */
 static sqlite3 *new_db(const char *name)
 {
-	sqlite3 *d = NULL;
+	sqlite3 *d;
 
-	nserr_init(&err);
-	remove(tu_path(name));
-	if (db_open(tu_path(name), 1, NULL, &d, &err) ||
-	    db_migrate(d, tu_datadir(), NULL, &err) || db_begin(d, &err) ||
-	    refdata_load_bundled(d, tu_datadir(), &err) || db_commit(d, &err)) {
-		fprintf(stderr, "new_db: %s\n", err.msg);
-		sqlite3_close(d);
-		return NULL;
-	}
+	tu_db_init(name, NULL, &d, &err);
 	return d;
 }
 

@@ -53,18 +53,7 @@ static void fresh_db(void)
 		sqlite3_close(db);
 	db = NULL;
 	snprintf(name, sizeof name, "ingest-%d.db", ++k);
-	nserr_init(&err);
-	rc = db_open(tu_path(name), 1, NULL, &db, &err);
-	if (!rc)
-		rc = db_migrate(db, tu_datadir(), NULL, &err);
-	if (!rc)
-		rc = db_begin(db, &err);
-	if (!rc)
-		rc = refdata_load_bundled(db, tu_datadir(), &err);
-	if (!rc)
-		rc = db_commit(db, &err);
-	if (rc)
-		fprintf(stderr, "fresh_db: %s\n", err.msg);
+	rc = tu_db_init(name, NULL, &db, &err);
 	CU_ASSERT_EQUAL_FATAL(rc, 0);
 }
 

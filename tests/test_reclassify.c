@@ -47,13 +47,8 @@ static int ingest(const char *name)
 
 static int setup(void)
 {
-	nserr_init(&err);
-	remove(tu_path("reclassify.db"));
-	if (db_open(tu_path("reclassify.db"), 1, NULL, &db, &err) ||
-	    db_migrate(db, tu_datadir(), NULL, &err) || db_begin(db, &err) ||
-	    refdata_load_bundled(db, tu_datadir(), &err) ||
-	    db_commit(db, &err) || ingest("contacts1.csv") ||
-	    ingest("contacts2.csv")) {
+	if (tu_db_init("reclassify.db", NULL, &db, &err) ||
+	    ingest("contacts1.csv") || ingest("contacts2.csv")) {
 		fprintf(stderr, "reclassify setup: %s\n", err.msg);
 		return 1;
 	}

@@ -39,15 +39,7 @@ static int suite_init(void)
 {
 	struct nserr err;
 
-	nserr_init(&err);
-	if (db_open(tu_path("report.db"), 1, NULL, &db, &err) ||
-	    db_migrate(db, tu_datadir(), NULL, &err) || db_begin(db, &err) ||
-	    refdata_load_bundled(db, tu_datadir(), &err) ||
-	    db_exec(db, fixture_sql, &err) || db_commit(db, &err)) {
-		fprintf(stderr, "report suite: %s\n", err.msg);
-		return 1;
-	}
-	return 0;
+	return tu_db_init("report.db", fixture_sql, &db, &err) ? 1 : 0;
 }
 
 static int suite_clean(void)

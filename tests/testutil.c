@@ -4,6 +4,10 @@
 #define _XOPEN_SOURCE 700
 #include "testutil.h"
 
+#include "classify/refdata.h"
+#include "core/db.h"
+#include "core/nserr.h"
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,4 +219,35 @@ int tu_fault_disarm(sqlite3 *db)
 	sqlite3_progress_handler(db, 0, NULL, NULL);
 	sqlite3_trace_v2(db, 0, NULL, NULL);
 	return fault.fired;
+}
+
+int tu_db_init(const char *name, const char *extra_sql, sqlite3 **db,
+	       struct nserr *err)
+{
+	struct nserr own;
+	sqlite3 *d = NULL;
+	int rc;
+
+	if (!err)
+		err = &own;
+	nserr_init(err);
+	remove(tu_path(name));
+	rc = db_open(tu_path(name), 1, NULL, &d, err);
+	if (!rc)
+		rc = db_migrate(d, tu_datadir(), NULL, err);
+	if (!rc)
+		rc = db_begin(d, err);
+	if (!rc)
+		rc = refdata_load_bundled(d, tu_datadir(), err);
+	if (!rc && extra_sql)
+		rc = db_exec(d, extra_sql, err);
+	if (!rc)
+		rc = db_commit(d, err);
+	if (rc) {
+		fprintf(stderr, "tu_db_init '%s': %s\n", name, err->msg);
+		sqlite3_close(d);
+		d = NULL;
+	}
+	*db = d;
+	return rc;
 }

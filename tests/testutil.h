@@ -33,6 +33,18 @@ const char *tu_datadir(void);
 char *tu_dump(sqlite3 *db);
 
 /*
+ * tu_db_init: a fresh database as needstat-init makes it: removes
+ * tu_path(name) if it exists, opens it (created), applies the migrations
+ * and loads the bundled reference data, then runs extra_sql (NULL: none)
+ * in the same transaction.  Returns 0 with *db open (the caller closes
+ * it), or the status with *db NULL and err (may be NULL) filled; the
+ * message also goes to stderr, naming the database.
+ */
+struct nserr;
+int tu_db_init(const char *name, const char *extra_sql, sqlite3 **db,
+	       struct nserr *err);
+
+/*
  * A real SQLite fault, without hooks in the library: tu_fault_arm makes
  * the n-th step of SQLite's virtual machine (n >= 1) spent inside a
  * statement whose SQL starts with prefix fail once with SQLITE_INTERRUPT

@@ -3,6 +3,7 @@
  */
 #include "strmap.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,9 @@ static struct strmap_slot *find(const struct strmap *m, uint64_t h,
 {
 	size_t mask = m->cap - 1, i = (size_t)h & mask;
 
+	/* the mask needs a power of two; the probe ends at a free slot,
+	 * which the load limit of strmap_put (3/4) keeps */
+	assert(m->cap && (m->cap & mask) == 0 && m->count < m->cap);
 	for (;;) {
 		struct strmap_slot *s = &m->slots[i];
 		if (!s->key || (s->hash == h && s->len == len &&

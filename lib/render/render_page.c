@@ -119,7 +119,8 @@ int render_page_close(FILE *out, struct nserr *err)
 	struct rout o;
 
 	if (!out)
-		return nserr_set(err, NS_EUSAGE, "render_page_close: no output");
+		return nserr_set(err, NS_EUSAGE,
+				 "render_page_close: no output");
 	ro_init(&o, out);
 	ro_page_close(&o);
 	return page_finish(&o, err);

@@ -3,6 +3,7 @@
  * step (primary, line rule, audit-driven repair); see suppress.h for the
  * rule.  The linear programs are in suppress_audit.c.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,7 @@ static size_t nearest(const struct suppress_set *s, struct adj *a, size_t p)
 					}
 				}
 			}
+		assert(nn <= s->n + 1); /* within a->next: a cell once (seen) */
 		t = a->queue;
 		a->queue = a->next;
 		a->next = t;

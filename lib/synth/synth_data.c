@@ -1,5 +1,5 @@
 /*
- * synth_data: the static tables behind needstat-synth.  See synth_data.h.
+ * synth_data: the static tables behind needstat-synth.  See synth_int.h.
  *
  * Population shares are Statistics Canada 2021 Census counts (FORMATS.md
  * section 4) in thousands.  FSAs are real Canada Post forward sortation
@@ -9,7 +9,7 @@
  * growing need, food close behind and growing, utilities third.  The
  * calendar and the provinces' time-zone rules close the file.
  */
-#include "synth_data.h"
+#include "synth_int.h"
 
 #define N_(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -426,11 +426,6 @@ static int64_t nth_sunday(int y, int m, int n)
 	}
 	z = synth_days_from_civil(y, m, synth_days_in_month(y, m));
 	return z - synth_weekday(z);
-}
-
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b < 0);
 }
 
 /* Offset (minutes east of UTC) of province p at UTC instant t. */

@@ -12,6 +12,10 @@
 #   expect_line FILE LINE WHAT      FILE holds LINE as a whole line
 #   expect_no_line FILE LINE WHAT
 #   expect_empty FILE WHAT
+#   run_ok CMD... <<<WANT run CMD: exit 0 and stdout exactly WANT (stdin)
+#   run_fails N LINE CMD...
+#                         run CMD: exit N, nothing on stdout, stderr holds
+#                         LINE as a whole line
 #   init_db DB            needstat-init --db DB
 #   q DB SQL              one sqlite3 query, values joined by '|'
 #   dbdump DB             every row of every table, to stdout
@@ -96,6 +100,23 @@ $(head -10 "$1" | sed 's/^/    /')"
 	return 1
 }
 
+run_ok()
+{
+	cat >"$T/want"
+	run "$@"
+	expect_rc 0 "$*" && expect_file "$T/out" "$T/want" "$*: stdout"
+}
+
+run_fails()
+{
+	local rc=$1 line=$2
+	shift 2
+	run "$@"
+	expect_rc "$rc" "$*" || return 1
+	expect_empty "$T/out" "$*: stdout"
+	expect_line "$T/err" "$line" "$*: stderr"
+}
+
 init_db()
 {
 	"$NS_BIN/needstat-init" -q --db "$1" || fail "needstat-init --db $1"
@@ -139,8 +160,15 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	run false
 	expect_rc 0 "self-check" 2>/dev/null
 	expect_line "$T/a" "b" "self-check" 2>/dev/null
-	[ "$FAILS" -eq $((n + 4)) ] || { echo "lib.sh: a check did not fail" >&2; exit 1; }
-	FAILS=$((FAILS - 4))
+	run_ok echo a <<<"b" 2>/dev/null
+	run_fails 1 "x" sh -c 'echo x >&2; exit 2' 2>/dev/null
+	run_fails 1 "y" sh -c 'echo x >&2; exit 1' 2>/dev/null
+	run_fails 1 "x" sh -c 'echo out; echo x >&2; exit 1' 2>/dev/null
+	[ "$FAILS" -eq $((n + 8)) ] || { echo "lib.sh: a check did not fail" >&2; exit 1; }
+	FAILS=$((FAILS - 8))
+	run_ok echo a <<<"a"
+	run_fails 1 "x" sh -c 'echo x >&2; exit 1'
+	[ "$FAILS" -eq "$n" ] || { echo "lib.sh: a good run failed a check" >&2; exit 1; }
 	printf 'x; 12.34 s\n' >"$T/c"
 	expect_eq "$(norm "$T/c")" "x; T s" "norm"
 	finish
