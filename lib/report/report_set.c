@@ -35,8 +35,8 @@ static int publishable(const struct report *r, const struct report_opts *o)
 /* fits: whether r honours the filters of o and may be published. */
 static int fits(const struct report *r, const struct report_opts *o)
 {
-	return (!o->region || report_uses(r, ":region")) &&
-	       (!o->category || report_uses(r, ":category")) &&
+	return (!o->region || report_uses(r, "region")) &&
+	       (!o->category || report_uses(r, "category")) &&
 	       publishable(r, o);
 }
 
