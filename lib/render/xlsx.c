@@ -3,6 +3,7 @@
  * formats, the Notes sheet, sheet names and workbook properties.  The
  * sheets of the tables are xlsx_sheet.c, the charts xlsx_chart.c.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +447,7 @@ int xlsx_write(const char *path, const struct table *const *tables,
 	char now[32];
 	const char *when = o->generated_at;
 	lxw_error e;
+	FILE *f;
 	int rc;
 
 	if (n == 0)
@@ -458,6 +460,11 @@ int xlsx_write(const char *path, const struct table *const *tables,
 		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		when = now;
 	}
+	/* libxlsxwriter would print its own message: try the file first */
+	if (!(f = fopen(path, "wb")))
+		return nserr_set(err, NS_ECANTCREAT, "cannot write '%s': %s",
+				 path, strerror(errno));
+	fclose(f);
 	if (!(w = calloc(1, sizeof *w)))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	w->o = o;

@@ -100,4 +100,15 @@ const char *xlsx_num_format(const struct table_col *c, char *buf,
  */
 double xlsx_col_width(const struct table *t, size_t c, int lang);
 
+/*
+ * xlsx_cell_note: the note a workbook attaches to cell (r, c) of t, in
+ * lang, into buf: for a suppressed cell what its "<N" or "x" means (a
+ * count from 0 to N-1; a count of N or more hidden to protect one; a
+ * value computed from a hidden count), else "Estimate." and/or
+ * "Statistically significant change." for its markers, else "".
+ * Returns buf.
+ */
+const char *xlsx_cell_note(const struct table *t, size_t r, size_t c,
+			   int lang, char *buf, size_t size);
+
 #endif

@@ -94,10 +94,4 @@ int xchart_insert(struct xw *w, lxw_worksheet *ws, const char *sheet,
  * libxlsxwriter file: the writer sets their heights). */
 unsigned xlsx_text_lines(const char *s, double width);
 
-/* xlsx_cell_note: the note explaining a cell that shows text instead of
- * a value (suppressed "<N", "x"; not recorded; no data), or a marker
- * ("E", "*"), in lang into buf; "" when none.  Returns buf. */
-const char *xlsx_cell_note(const struct table *t, size_t r, size_t c,
-			   int lang, char *buf, size_t size);
-
 #endif

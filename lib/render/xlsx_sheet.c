@@ -311,11 +311,14 @@ int xsheet_write(struct xw *w, const struct table *t, const char *name,
 		goto out;
 	}
 	header(t, w->o->lang, labels, each);
+	/* the table (or autofilter) first: constant memory refuses ranges
+	 * over rows already written */
 	if ((e = top(w, ws, t)) == LXW_NO_ERROR &&
-	    (e = rows(w, ws, t, labels, each, &b)) == LXW_NO_ERROR &&
-	    (what = "write the notes", e = notes(w, ws, t)) == LXW_NO_ERROR &&
 	    (what = w->big ? "add the autofilter" : "add the Excel table",
-	     e = excel_table(w, ws, t, labels, each, name)) == LXW_NO_ERROR)
+	     e = excel_table(w, ws, t, labels, each, name)) == LXW_NO_ERROR &&
+	    (what = "write the cells",
+	     e = rows(w, ws, t, labels, each, &b)) == LXW_NO_ERROR &&
+	    (what = "write the notes", e = notes(w, ws, t)) == LXW_NO_ERROR)
 		worksheet_freeze_panes(ws, XLSX_HEAD_ROW + 1, 0);
 	if (e != LXW_NO_ERROR)
 		rc = xw_fail(w, name, what, e);
