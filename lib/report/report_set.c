@@ -124,6 +124,53 @@ int report_set_load(struct report_set *s, const char *dir, const char *ids,
 	return rc;
 }
 
+/* declares: whether report r declares parameter name. */
+static int declares(const struct report *r, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < r->nparams; k++)
+		if (!strcmp(r->params[k].name, name))
+			return 1;
+	return 0;
+}
+
+/* check_params: every -p of o is declared by a report of the set. */
+static int check_params(const struct report_set *s,
+			const struct report_opts *o, struct nserr *err)
+{
+	size_t p, i;
+
+	for (p = 0; p < o->nparams; p++) {
+		for (i = 0; i < s->n && !declares(&s->reports[i],
+						  o->pnames[p]); i++)
+			;
+		if (i == s->n)
+			return nserr_set(err, NS_EUSAGE, "no report of the set "
+					 "takes -p %s", o->pnames[p]);
+	}
+	return 0;
+}
+
+/* run_one: report i with the -p parameters it declares. */
+static int run_one(struct report_set *s, size_t i, sqlite3 *db,
+		   const struct report_opts *o, struct nserr *err)
+{
+	const char *names[REPORT_MAX_PARAMS], *values[REPORT_MAX_PARAMS];
+	struct report_opts mine = *o;
+	size_t p;
+
+	mine.nparams = 0;
+	for (p = 0; p < o->nparams && p < REPORT_MAX_PARAMS; p++)
+		if (declares(&s->reports[i], o->pnames[p])) {
+			names[mine.nparams] = o->pnames[p];
+			values[mine.nparams++] = o->pvalues[p];
+		}
+	mine.pnames = names;
+	mine.pvalues = values;
+	return report_run(db, &s->reports[i], &mine, &s->tables[i], err);
+}
+
 int report_set_run(struct report_set *s, sqlite3 *db,
 		   const struct report_opts *o, struct nserr *err)
 {
@@ -134,10 +181,12 @@ int report_set_run(struct report_set *s, sqlite3 *db,
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	for (i = 0; i < s->n; i++)
 		table_init(&s->tables[i]);
+	if ((rc = check_params(s, o, err)) != 0)
+		goto out;
 	for (i = 0; i < s->n && !rc; i++)
-		if ((rc = report_run(db, &s->reports[i], o, &s->tables[i],
-				     err)) != 0)
+		if ((rc = run_one(s, i, db, o, err)) != 0)
 			nserr_prefix(err, "%s", s->reports[i].id);
+out:
 	if (rc) {
 		for (i = 0; i < s->n; i++)
 			table_release(&s->tables[i]);

@@ -45,9 +45,10 @@ int report_set_load(struct report_set *s, const char *dir, const char *ids,
 		    const struct report_opts *o, struct nserr *err);
 
 /*
- * report_set_run: run every report of s on db for o into s->tables.
- * Errors as report_run, prefixed with the report id ("trends: ...");
- * the tables are then released.
+ * report_set_run: run every report of s on db for o into s->tables,
+ * each with the -p parameters of o it declares.  Errors as report_run,
+ * prefixed with the report id ("trends: ..."), and NS_EUSAGE "no report
+ * of the set takes -p NAME"; the tables are then released.
  */
 int report_set_run(struct report_set *s, sqlite3 *db,
 		   const struct report_opts *o, struct nserr *err);

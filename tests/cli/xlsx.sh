@@ -31,7 +31,8 @@ usage "no output" "name the workbook with -o FILE.xlsx" --fiscal-year 2024
 usage "stdout" "name the workbook with -o FILE.xlsx" -o -
 usage "internal and min-cell" "exclude each other" --internal \
 	--min-cell 3 -o "$T/a.xlsx"
-usage "min-cell 1" "--min-cell" --min-cell 1 -o "$T/a.xlsx"
+usage "parameter nobody takes" "no report of the set takes -p nope" \
+	--reports volume -p nope=1 -o "$T/a.xlsx"
 usage "unknown report" "unknown report 'nope'" --reports volume,nope \
 	-o "$T/a.xlsx"
 usage "repeated report" "'volume' twice" --reports volume,volume \
@@ -47,8 +48,20 @@ usage "operand" "unexpected operand 'volume'" -o "$T/a.xlsx" volume
 # An output that cannot be created.
 run "$X" --db "$T/r.db" --reports volume -o "$T/no/such/dir/b.xlsx"
 expect_rc 73 "output in a missing directory"
-grep -qF "cannot create a temporary file for '$T/no/such/dir/b.xlsx'" \
+grep -qF "cannot create workbook '$T/no/such/dir/b.xlsx'" \
 	"$T/err" || fail "missing directory: $(cat "$T/err")"
+
+# --min-cell 1 is internal: the Data sheet, stamped.
+run "$X" --db "$T/r.db" --fiscal-year 2024 --min-cell 1 \
+	--reports needs_status -o "$T/m1.xlsx"
+expect_rc 0 "--min-cell 1"
+expect_eq "$(sheets "$T/m1.xlsx" | tail -1)" Data "--min-cell 1 has the Data sheet"
+unzip -p "$T/m1.xlsx" xl/sharedStrings.xml | grep -q "NOT FOR PUBLICATION" ||
+	fail "--min-cell 1 is stamped"
+# -p goes to the reports that declare it
+run "$X" --db "$T/r.db" --fiscal-year 2024 --reports volume,referrals_top \
+	-p top=3 -o "$T/p.xlsx"
+expect_rc 0 "-p for one report of two"
 
 # An existing workbook is replaced only on success.
 mkdir "$T/out.d"
