@@ -12,7 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Debian packages needstat builds and tests with.
 PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           libcunit1-dev libgsl-dev nettle-dev libutf8proc-dev libinih-dev
-          groff-base python3 libglpk-dev
+          groff-base python3 libglpk-dev libxlsxwriter-dev
+          unzip python3-openpyxl libreoffice-calc-nogui  # the xlsx read-back tests
           chromium poppler-utils  # chromium, pdftotext: the HTML page test
           clang-format cppcheck)
 

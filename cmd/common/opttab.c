@@ -14,6 +14,7 @@
 #define RQ(id) (CLI_O_REQUEST + (id))
 #define REQ CLI_T_REQUEST
 #define REP CLI_T_REPORT
+#define XLS CLI_T_XLSX
 
 const struct cli_opt cli_opt_table[] = {
 	{"audit", CLI_O_AUDIT, NULL, 0, REP, NULL,
@@ -45,6 +46,10 @@ const struct cli_opt cli_opt_table[] = {
 	 "first and last month: YYYY-MM, or YYYY-MM-DD on a\n"
 	 "month's first (--from) or last (--to) day"},
 	{"to", RQ(RQ_TO), "D", RQ_TO, REQ, "", NULL},
+	{"internal", CLI_O_INTERNAL, NULL, 0, XLS, NULL,
+	 "every report unsuppressed (as --min-cell 1), plus a\n"
+	 "flat Data sheet (month x category x region x\n"
+	 "status); every sheet says NOT FOR PUBLICATION"},
 	{"lang", RQ(RQ_LANG), "L", RQ_LANG, REQ, NULL,
 	 "en (default $NEEDSTAT_LANG, else en) or fr"},
 	{"list", CLI_O_LIST, NULL, 0, REP, NULL,
@@ -61,12 +66,19 @@ const struct cli_opt cli_opt_table[] = {
 	{"output", 'o', "FILE", 0, REP, NULL,
 	 "write to FILE instead of stdout (built beside it\n"
 	 "and renamed in at the end; never the database)"},
+	{"output", 'o', "FILE", 0, XLS, NULL,
+	 "the workbook to write (required; built beside it\n"
+	 "and renamed in at the end: never half a workbook)"},
 	{"param", 'p', "N=V", RQ_PARAM, REQ, NULL,
 	 "set the report parameter N (see --list -v)"},
 	{"quarter", RQ(RQ_QUARTER), "YYYY-Qn", RQ_QUARTER, REQ, NULL,
 	 "a calendar quarter"},
 	{"region", RQ(RQ_REGION), "ID", RQ_REGION, REQ, NULL,
 	 "only contacts in this region (and its parts)"},
+	{"reports", CLI_O_REPORTS, "LIST", 0, XLS, NULL,
+	 "these reports (ID,ID...), in this order (default:\n"
+	 "every installed report that suppresses small cells,\n"
+	 "with --internal every report)"},
 	{"year", RQ(RQ_YEAR), "YYYY", RQ_YEAR, REQ, NULL,
 	 "a calendar year"},
 	{"verbose", 'v', NULL, 0, REP, NULL,

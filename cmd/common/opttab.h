@@ -48,7 +48,9 @@ enum cli_own_option {
 	CLI_O_FILE,
 	CLI_O_FORMAT,
 	CLI_O_FRAGMENT,
-	CLI_O_LIST
+	CLI_O_LIST,
+	CLI_O_INTERNAL,
+	CLI_O_REPORTS
 };
 
 struct cli_opt {

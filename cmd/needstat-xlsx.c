@@ -1,0 +1,206 @@
+/*
+ * needstat-xlsx: the report set as one Excel workbook (xlsx.h,
+ * report_set.h, needstat-xlsx(1)): a Notes sheet, one sheet per report
+ * with its table and chart, and with --internal a flat Data sheet.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/datadir.h"
+#include "core/db.h"
+#include "core/outfile.h"
+#include "opttab.h"
+#include "render/xlsx.h"
+#include "report/report_data.h"
+#include "report/report_set.h"
+#include "report/request.h"
+
+/* The options of the table (opttab.c) this tool takes. */
+#define MASK (CLI_T_STD | CLI_T_REQUEST | CLI_T_XLSX)
+
+static const char synopsis[] = "needstat-xlsx [--db FILE] [--lang en|fr] "
+	"[--from D --to D | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY "
+	"| --fiscal-year YYYY] [--fiscal-start M] [--region ID] "
+	"[--category ID] [--reports ID,ID...] [--min-cell N | --no-suppress "
+	"| --internal] [-p NAME=VALUE]... -o FILE.xlsx";
+
+static int help(void)
+{
+	printf("usage: %s\n\n"
+"Write the reports as one Excel workbook: a Notes sheet (period, source\n"
+"batches, category map, population year, suppression, methods), one sheet\n"
+"per report with an Excel table (filters, frozen header, number formats)\n"
+"and its chart, in English or French.  Small counts are suppressed in\n"
+"every sheet as in needstat-report (each sheet audited on its own).\n\n"
+"Options:\n", synopsis);
+	cli_opts_help(MASK, stdout);
+	printf("\n"
+"-p sets a parameter of the reports that declare it.\n\n"
+"Exit status: 0 ok, 64 usage (unknown report, region or category), 66\n"
+"cannot open the database, 70 internal error or a suppressed cell found\n"
+"exposed (nothing is written), 73 cannot create the output, 74 write\n"
+"error, 75 database busy, 78 bad report file or database not\n"
+"initialised.\n");
+	return 0;
+}
+
+struct args {
+	struct report_request rq;   /* period, filters, lang, -p, --db */
+	const char *out, *ids;
+	int internal, min_given;
+};
+
+/* rename_subject: "cannot write 'TMP': why" -> "cannot write 'OUT': why"
+ * (the user named OUT). */
+static void rename_subject(struct nserr *err, const char *tmp,
+			  const char *out)
+{
+	char why[sizeof err->msg];
+	size_t n = strlen("cannot write '") + strlen(tmp) + 3;
+
+	if (strncmp(err->msg, "cannot write '", 14) ||
+	    strncmp(err->msg + 14, tmp, strlen(tmp)) || strlen(err->msg) < n)
+		return;
+	snprintf(why, sizeof why, "%s", err->msg + n);
+	nserr_set(err, err->code, "cannot write '%s': %s", out, why);
+}
+
+/* write_book: the workbook of set (and data) through outfile: libxlsxwriter
+ * writes the temporary by name, commit renames it onto a->out. */
+static int write_book(struct args *a, const struct report_set *set,
+		 const struct table *data, struct nserr *err)
+{
+	const struct table **tp;
+	struct xlsx_opts xo;
+	struct outfile of;
+	size_t i;
+	int rc;
+
+	outfile_init(&of);
+	of.what = "workbook";
+	if ((rc = outfile_open(&of, a->out, err)) != 0)
+		return rc;
+	if (!of.tmp_path) {
+		outfile_abort(&of);
+		return nserr_set(err, NS_ECANTCREAT, "cannot write a workbook "
+				 "to '%s': name a regular file", a->out);
+	}
+	fclose(of.fp);
+	of.fp = NULL;
+	xlsx_opts_init(&xo);
+	xo.lang = a->rq.lang;
+	xo.internal = a->internal;
+	xo.generated_at = a->rq.generated_at;
+	if (!(tp = malloc((set->n + 1) * sizeof *tp))) {
+		outfile_abort(&of);
+		return nserr_set(err, NS_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < set->n; i++)
+		tp[i] = &set->tables[i];
+	rc = xlsx_write(of.tmp_path, tp, set->n, data, &xo, err);
+	free(tp);
+	if (rc == NS_ECANTCREAT)
+		rename_subject(err, of.tmp_path, a->out);
+	if (!rc)
+		return outfile_commit(&of, err);
+	outfile_abort(&of);
+	return rc;
+}
+
+static int run(struct args *a, const char *rdir, const char *datadir)
+{
+	struct report_set set;
+	struct table data;
+	struct nserr err;
+	sqlite3 *db = NULL;
+	int rc;
+
+	nserr_init(&err);
+	report_set_init(&set);
+	table_init(&data);
+	rc = db_open(a->rq.db, 0, datadir, &db, &err);
+	if (!rc)
+		rc = report_check_filters(db, &a->rq.o, &err);
+	if (!rc)
+		rc = report_set_load(&set, rdir, a->ids, &a->rq.o, &err);
+	if (!rc)
+		rc = report_set_run(&set, db, &a->rq.o, &err);
+	if (!rc && a->internal)
+		rc = report_data(db, &a->rq.o, &data, &err);
+	if (!rc)
+		rc = write_book(a, &set, a->internal ? &data : NULL, &err);
+	table_release(&data);
+	report_set_release(&set);
+	sqlite3_close(db);
+	if (rc == NS_EUSAGE)
+		return cli_usage_error(synopsis, "%s", err.msg);
+	return rc ? cli_fail(&err) : cli_finish(0);
+}
+
+/* parse_opts: returns -1 to go on, else the exit status. */
+static int parse_opts(int argc, char **argv, struct args *a)
+{
+	struct cli_optset set;
+	struct nserr err;
+	int c, id;
+
+	nserr_init(&err);
+	cli_opts_build(&set, MASK);
+	while ((c = getopt_long(argc, argv, set.shorts, set.longs, NULL))
+	       != -1) {
+		if ((id = cli_opts_request(c)) != 0) {
+			if (report_request_option(&a->rq, id, optarg, &err))
+				return cli_usage_error(synopsis, "%s", err.msg);
+			a->min_given |= id == RQ_MIN_CELL ||
+					id == RQ_NO_SUPPRESS;
+			continue;
+		}
+		switch (c) {
+		case CLI_O_INTERNAL: a->internal = 1; break;
+		case CLI_O_REPORTS: a->ids = optarg; break;
+		case 'h': return cli_finish(help());
+		case 'o': a->out = optarg; break;
+		case 'V': return cli_finish(cli_version());
+		default: return cli_usage_error(synopsis, NULL);
+		}
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	static struct args a;
+	const char *datadir;
+	char rdir[4096];
+	struct nserr err;
+	int rc;
+
+	cli_set_prog("needstat-xlsx");
+	nserr_init(&err);
+	report_request_init(&a.rq);
+	if (report_request_env(&a.rq, &err))
+		return cli_usage_error(synopsis, "%s", err.msg);
+	if ((rc = parse_opts(argc, argv, &a)) >= 0)
+		return rc;
+	if (optind != argc)
+		return cli_usage_error(synopsis, "unexpected operand '%s'",
+				       argv[optind]);
+	if (!a.out || !*a.out || !strcmp(a.out, "-"))
+		return cli_usage_error(synopsis, "name the workbook with -o "
+				       "FILE.xlsx");
+	if (a.internal && a.min_given && a.rq.o.min_cell > 1)
+		return cli_usage_error(synopsis, "--internal and --min-cell "
+				       "exclude each other");
+	/* unsuppressed is internal: stamped, with the Data sheet */
+	if (a.internal || a.rq.o.min_cell <= 1)
+		a.internal = 1, a.rq.o.min_cell = 1;
+	if (report_request_finish(&a.rq, &err))
+		return cli_usage_error(synopsis, "%s", err.msg);
+	if (datadir_get(&datadir, &err) ||
+	    datadir_path("reports", rdir, sizeof rdir, &err))
+		return cli_fail(&err);
+	return run(&a, rdir, datadir);
+}
