@@ -2,7 +2,8 @@
 # needstat's one entry point for set-up (see README.md):
 #   ./build.sh demo   install what is missing, build, run the demo
 #   ./build.sh test   install what is missing, build, run the whole test suite
-#                     (a normal build, then an ASan+UBSan build)
+#                     (a normal build, an ASan+UBSan build, then the
+#                     libFuzzer targets for ~60 s in build-fuzz, clang)
 #   ./build.sh deps   only install what is missing
 # On Debian bookworm as root (or with sudo).  Nothing else is downloaded.
 set -euo pipefail
@@ -11,7 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Debian packages needstat builds and tests with.
 PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           libcunit1-dev libgsl-dev nettle-dev libutf8proc-dev libinih-dev
-          groff-base python3 libglpk-dev)
+          groff-base python3 libglpk-dev
+          clang libclang-rt-14-dev)   # clang: the fuzz build (tests/fuzz)
 
 deps() {
   local missing=()
@@ -55,6 +57,9 @@ case "${1:-}" in
     (cd build && ctest --output-on-failure -j"$(nproc)")
     build build-asan -DNEEDSTAT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$(nproc)")
+    CC=clang cmake -S tests/fuzz -B build-fuzz >/dev/null
+    cmake --build build-fuzz -j"$(nproc)" >/dev/null
+    (cd build-fuzz && ctest --output-on-failure -j"$(nproc)")
     ;;
   *) echo "usage: ./build.sh demo|test|deps" >&2; exit 64 ;;
 esac

@@ -16,18 +16,19 @@
 #include "csvin.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define CSVIN_CHUNK (1024 * 1024)
+#ifndef CSVIN_CHUNK
+#define CSVIN_CHUNK (1024 * 1024)       /* bytes per read (small in fuzzing) */
+#endif
 
 /* libcsv's parser states (libcsv.c): a quote inside a quoted field that
  * may end it has been put in the buffer, to be taken out if it does. */
 #define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
 
-#define HARD_MAX_KIB "256"
-_Static_assert(CSVIN_HARD_MAX == 256 * 1024, "HARD_MAX_KIB");
 _Static_assert(CSVIN_HARD_MAX % 4096 == 0 && CSVIN_HARD_MAX > CSVIN_FIELD_MAX,
 	       "libcsv's buffer stops at exactly CSVIN_HARD_MAX, past a field");
 
@@ -61,7 +62,7 @@ int csvin_init(struct csvin *in, int fd, const char *name,
 	in->ctx = ctx;
 	in->line = 1;
 	in->data_cap = 64 * 1024;
-	in->fields_cap = 64;
+	in->fields_cap = CSVIN_FIELDS_MAX < 64 ? CSVIN_FIELDS_MAX : 64;
 	in->data = malloc(in->data_cap);
 	in->off = malloc(in->fields_cap * sizeof *in->off);
 	in->flen = malloc(in->fields_cap * sizeof *in->flen);
@@ -139,7 +140,7 @@ static int add_field(struct csvin *in, const void *data, size_t len)
 	size_t keep = len;
 
 	if (in->nfields == in->fields_cap) {
-		if (in->fields_cap == CSVIN_FIELDS_MAX) {
+		if (in->fields_cap >= CSVIN_FIELDS_MAX) {
 			in->flags |= CSVIN_TOO_MANY_FIELDS;
 			scan_dropped(in, data, len);
 			return 0;
@@ -289,6 +290,7 @@ static int parse_chunk(struct csvin *in, const unsigned char *buf,
 
 int csvin_run(struct csvin *in, struct nserr *err)
 {
+	char runaway[80];
 	unsigned char *buf = malloc(CSVIN_CHUNK);
 	int first = 1, rc = 0;
 
@@ -327,13 +329,14 @@ int csvin_run(struct csvin *in, struct nserr *err)
 	/* libcsv 3.0.3 reports an open quote at the end (CSV_STRICT_FINI)
 	 * only in strict mode, which would also stop at any stray quote:
 	 * look at its public state instead (FIELD_BEGUN = 2, quoted). */
+	snprintf(runaway, sizeof runaway, " (it runs past %d KiB: is a "
+		 "closing quote missing?)", CSVIN_HARD_MAX / 1024);
 	if ((in->parser.pstate == 2 && in->parser.quoted) ||
 	    csv_fini(&in->parser, on_field, on_row_end, in) != 0) {
 		rc = nserr_set(err, NS_EDATA,
 			"%s:%llu: a quoted field is not closed at end of file%s",
 			in->name, (unsigned long long)in->line, in->partial
-			? " (it runs past " HARD_MAX_KIB " KiB: is a closing "
-			  "quote missing?)" : "");
+			? runaway : "");
 		goto out;
 	}
 	if (in->oom)

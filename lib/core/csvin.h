@@ -22,11 +22,21 @@
 
 #include "nserr.h"
 
+/* The limits; a fuzz build (tests/fuzz) makes them small so that fuzzing
+ * reaches them. */
+#ifndef CSVIN_FIELD_MAX
 #define CSVIN_FIELD_MAX (64 * 1024)     /* longer fields are flagged */
+#endif
+#ifndef CSVIN_RECORD_MAX
 #define CSVIN_RECORD_MAX (1024 * 1024)  /* longer records are flagged */
+#endif
+#ifndef CSVIN_FIELDS_MAX
 #define CSVIN_FIELDS_MAX 4096           /* more fields are flagged */
+#endif
+#ifndef CSVIN_HARD_MAX
 #define CSVIN_HARD_MAX (256 * 1024)     /* libcsv buffer limit (a multiple
 					 * of its 4096-byte block) */
+#endif
 
 /* Record flags. */
 enum {
