@@ -171,9 +171,29 @@ static void test_bom(void)
 	/* a BOM alone is an empty file */
 	CU_ASSERT_EQUAL(read_str("\xEF\xBB\xBF"), 0);
 	CU_ASSERT_EQUAL(sn.n, 0);
-	/* a BOM later in the file is data */
-	CU_ASSERT_EQUAL(read_str("a\n\xEF\xBB\xBF" "b\n"), 0);
-	expect_field(1, 0, "\xEF\xBB\xBF" "b");
+	/* a BOM at the start of a later field (files put end to end, a
+	 * pasted cell) is dropped too; inside a field it is data */
+	CU_ASSERT_EQUAL(read_str("a\n\xEF\xBB\xBF" "b,\xEF\xBB\xBF\n"
+				 "c\xEF\xBB\xBF" "d,\"\xEF\xBB\xBF" "e\"\n"), 0);
+	CU_ASSERT_EQUAL(sn.n, 3);
+	expect_field(1, 0, "b");
+	expect_field(1, 1, "");
+	expect_field(2, 0, "c\xEF\xBB\xBF" "d");
+	expect_field(2, 1, "e");
+}
+
+/* A lone CR ends a line (old Mac files): lines are counted right. */
+static void test_lone_cr(void)
+{
+	CU_ASSERT_EQUAL(read_str("h1,h2\ra,b\r\rc,d\r\ne,f\rg,h"), 0);
+	CU_ASSERT_EQUAL(sn.n, 5);
+	CU_ASSERT_EQUAL(sn.line[0], 1);
+	CU_ASSERT_EQUAL(sn.line[1], 2);
+	CU_ASSERT_EQUAL(sn.line[2], 4);
+	CU_ASSERT_EQUAL(sn.line[3], 5);
+	CU_ASSERT_EQUAL(sn.line[4], 6);
+	expect_field(2, 1, "d");
+	expect_field(4, 1, "h");
 }
 
 static void test_quotes(void)
@@ -584,6 +604,7 @@ static CU_TestInfo tests[] = {
 	{"LF, no final newline, empty input", test_lf},
 	{"CRLF", test_crlf},
 	{"byte order mark", test_bom},
+	{"lone CR line ends", test_lone_cr},
 	{"quoted commas and doubled quotes", test_quotes},
 	{"newlines inside quotes: record lines (LF)", test_quoted_newlines_lf},
 	{"newlines inside quotes: record lines (CRLF)",

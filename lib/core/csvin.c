@@ -137,7 +137,16 @@ static void scan_dropped(struct csvin *in, const void *data, size_t len)
  * record is full).  Returns 0, or -1 out of memory (in->oom set). */
 static int add_field(struct csvin *in, const void *data, size_t len)
 {
-	size_t keep = len;
+	const unsigned char *u = data;
+	size_t keep;
+
+	/* a byte order mark at a field's start (files put end to end, a
+	 * pasted cell) is not data */
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		data = u + 3;
+		len -= 3;
+	}
+	keep = len;
 
 	if (in->nfields == in->fields_cap) {
 		if (in->fields_cap >= CSVIN_FIELDS_MAX) {
@@ -238,9 +247,14 @@ static void on_row_end(int c, void *vin)
 	if (in->stop || in->oom)
 		return;
 	if (in->nfields == 0) {          /* a line end outside any record */
-		if (c == '\n')
-			in->line++;
+		if (c == '\n' || in->after_cr)
+			in->line++;      /* LF, CRLF, or a lone CR before */
+		in->after_cr = c == '\r';
 		return;
+	}
+	if (in->after_cr) {              /* the CR before was a line end */
+		in->line++;
+		in->after_cr = 0;
 	}
 	for (i = 0; i < in->nfields; i++)
 		in->fptr[i] = in->data + in->off[i];
@@ -250,6 +264,7 @@ static void on_row_end(int c, void *vin)
 	rec.len = in->flen;
 	rec.flags = in->flags;
 	in->line += in->inner_nl + (c == '\n');
+	in->after_cr = c == '\r';
 	rec.long_field = in->long_field;
 	in->inner_nl = 0;
 	in->stop = in->on_record(&rec, in->ctx);

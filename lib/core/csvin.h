@@ -2,8 +2,9 @@
  * csvin: a streaming RFC 4180 reader over libcsv for untrusted files.
  *
  * It reads a file descriptor in large chunks, skips a UTF-8 byte order mark,
- * keeps blanks inside fields (libcsv trims them by default), accepts CRLF or
- * LF, and hands each record to a callback with the physical line where the
+ * keeps blanks inside fields (libcsv trims them by default), accepts CRLF,
+ * LF or a lone CR, drops a byte order mark at the start of any field, and
+ * hands each record to a callback with the physical line where the
  * record starts (right also after quoted newlines).  Memory is bounded by
  * design, whatever one record holds: a field longer than CSVIN_FIELD_MAX is
  * flagged and truncated, a record's fields past CSVIN_FIELDS_MAX and bytes
@@ -86,6 +87,8 @@ struct csvin {
 				 * passed over: its head is kept already */
 	uint64_t line;          /* line where the next record starts */
 	uint64_t inner_nl;      /* newlines inside the current record */
+	int after_cr;           /* the last line end was a CR: a line end of
+				 * its own unless a LF follows */
 	uint64_t bytes;         /* bytes read so far */
 	int stop;               /* status returned by on_record, if not 0 */
 	int oom;
