@@ -6,6 +6,7 @@
 #include "core/csvin.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,10 @@ void cli_set_prog(const char *name)
 {
 	const char *slash = strrchr(name, '/');
 	prog = slash ? slash + 1 : name;
+	/* Past a file size limit (ulimit -f) a write must fail with EFBIG,
+	 * to be reported (exit 74) and cleaned up, not kill the process
+	 * silently. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 const char *cli_prog(void)

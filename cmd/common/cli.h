@@ -12,7 +12,9 @@
 #include "core/nserr.h"
 
 /* cli_prog: set (once, from argv[0]'s base name or a fixed name) and get
- * the program name used in messages. */
+ * the program name used in messages.  cli_set_prog also ignores SIGXFSZ
+ * (a write past ulimit -f then fails with EFBIG: exit 74, not a silent
+ * death); every tool calls it first. */
 void cli_set_prog(const char *name);
 const char *cli_prog(void);
 

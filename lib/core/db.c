@@ -50,6 +50,10 @@ int db_fail(sqlite3 *db, struct nserr *err, const char *context)
 			"process (waited %s ms); try again later", context,
 			getenv("NEEDSTAT_BUSY_MS") ? getenv("NEEDSTAT_BUSY_MS")
 						   : "10000");
+	if (code == NS_EIO && sqlite3_system_errno(db))   /* EFBIG, ENOSPC */
+		return nserr_set(err, code, "%s: %s (%s)", context,
+				 sqlite3_errmsg(db),
+				 strerror(sqlite3_system_errno(db)));
 	return nserr_set(err, code, "%s: %s", context,
 			 db ? sqlite3_errmsg(db) : "cannot allocate");
 }
@@ -280,6 +284,7 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 	struct stat st;
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, rc, fresh;
+	int latest;
 	long long have = 0;
 
 	*out = NULL;
@@ -321,7 +326,14 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 				path);
 			goto fail;
 		}
-		if (have < latest_version(datadir)) {
+		if (have > (latest = latest_version(datadir))) {
+			rc = nserr_set(err, NS_ECONFIG, "database '%s' was made "
+				"by a newer needstat (schema %lld, this one knows "
+				"%d): use that needstat or a newer one", path, have,
+				latest);
+			goto fail;
+		}
+		if (have < latest) {
 			rc = nserr_set(err, NS_ECONFIG, "database '%s' has "
 				"schema version %lld, older than this needstat: "
 				"run 'needstat-init --db %s' to migrate it",
