@@ -13,6 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           libcunit1-dev libgsl-dev nettle-dev libutf8proc-dev libinih-dev
           groff-base python3 libglpk-dev
+          chromium poppler-utils   # chromium, pdftotext: the HTML page test
           clang libclang-rt-14-dev)   # clang: the fuzz build (tests/fuzz)
 
 deps() {
