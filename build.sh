@@ -2,8 +2,9 @@
 # needstat's one entry point for set-up (see README.md):
 #   ./build.sh demo   install what is missing, build, run the demo
 #   ./build.sh test   install what is missing, build, run the whole test suite
-#                     (a normal build, cppcheck, an ASan+UBSan build, then
-#                     a ThreadSanitizer build of the threaded ingest's tests)
+#                     (a normal build, cppcheck, an ASan+UBSan build, a
+#                     ThreadSanitizer build of the threaded ingest's tests,
+#                     then the libFuzzer targets for ~60 s in build-fuzz)
 #   ./build.sh deps   only install what is missing
 # On Debian bookworm as root (or with sudo).  Nothing else is downloaded.
 set -euo pipefail
@@ -15,7 +16,8 @@ PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           groff-base python3 libglpk-dev libxlsxwriter-dev
           unzip python3-openpyxl libreoffice-calc-nogui  # the xlsx read-back tests
           chromium poppler-utils  # chromium, pdftotext: the HTML page test
-          clang-format cppcheck)
+          clang-format cppcheck
+          clang libclang-rt-14-dev)   # clang: the fuzz build (tests/fuzz)
 
 deps() {
   local missing=()
@@ -79,6 +81,9 @@ case "${1:-}" in
     build build-asan -DNEEDSTAT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$(nproc)")
     tsan_ingest
+    CC=clang cmake -S tests/fuzz -B build-fuzz >/dev/null
+    cmake --build build-fuzz -j"$(nproc)" >/dev/null
+    (cd build-fuzz && ctest --output-on-failure -j"$(nproc)")
     ;;
   *) echo "usage: ./build.sh demo|test|deps" >&2; exit 64 ;;
 esac

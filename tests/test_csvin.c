@@ -28,6 +28,7 @@ struct seen {
 	char *field[MAXREC][MAXF];
 	size_t len[MAXREC][MAXF];
 	int blank[MAXREC];
+	size_t long_field[MAXREC];
 	size_t stop_at;          /* return NS_EDATA on this record (1-based) */
 	uint64_t bytes_cb;       /* sum of on_bytes lengths */
 };
@@ -35,6 +36,7 @@ struct seen {
 static struct seen sn;
 static struct nserr err;
 static uint64_t in_bytes;
+static size_t in_fields_cap, in_data_cap;  /* buffer sizes after a read */
 
 static void seen_release(void)
 {
@@ -57,6 +59,7 @@ static int on_rec(const struct csvin_record *rec, void *ctx)
 		s->line[r] = rec->line;
 		s->nfields[r] = rec->nfields;
 		s->flags[r] = rec->flags;
+		s->long_field[r] = rec->long_field;
 		s->blank[r] = csvin_is_blank_record(rec);
 		for (i = 0; i < rec->nfields && i < MAXF; i++) {
 			s->field[r][i] = malloc(rec->len[i] + 1);
@@ -98,6 +101,8 @@ static int read_bytes(const char *bytes, size_t len, size_t stop_at)
 	}
 	rc = csvin_run(&in, &err);
 	in_bytes = in.bytes;
+	in_fields_cap = in.fields_cap;
+	in_data_cap = in.data_cap;
 	csvin_release(&in);
 	close(fd);
 	return rc;
@@ -166,9 +171,29 @@ static void test_bom(void)
 	/* a BOM alone is an empty file */
 	CU_ASSERT_EQUAL(read_str("\xEF\xBB\xBF"), 0);
 	CU_ASSERT_EQUAL(sn.n, 0);
-	/* a BOM later in the file is data */
-	CU_ASSERT_EQUAL(read_str("a\n\xEF\xBB\xBF" "b\n"), 0);
-	expect_field(1, 0, "\xEF\xBB\xBF" "b");
+	/* a BOM at the start of a later field (files put end to end, a
+	 * pasted cell) is dropped too; inside a field it is data */
+	CU_ASSERT_EQUAL(read_str("a\n\xEF\xBB\xBF" "b,\xEF\xBB\xBF\n"
+				 "c\xEF\xBB\xBF" "d,\"\xEF\xBB\xBF" "e\"\n"), 0);
+	CU_ASSERT_EQUAL(sn.n, 3);
+	expect_field(1, 0, "b");
+	expect_field(1, 1, "");
+	expect_field(2, 0, "c\xEF\xBB\xBF" "d");
+	expect_field(2, 1, "e");
+}
+
+/* A lone CR ends a line (old Mac files): lines are counted right. */
+static void test_lone_cr(void)
+{
+	CU_ASSERT_EQUAL(read_str("h1,h2\ra,b\r\rc,d\r\ne,f\rg,h"), 0);
+	CU_ASSERT_EQUAL(sn.n, 5);
+	CU_ASSERT_EQUAL(sn.line[0], 1);
+	CU_ASSERT_EQUAL(sn.line[1], 2);
+	CU_ASSERT_EQUAL(sn.line[2], 4);
+	CU_ASSERT_EQUAL(sn.line[3], 5);
+	CU_ASSERT_EQUAL(sn.line[4], 6);
+	expect_field(2, 1, "d");
+	expect_field(4, 1, "h");
 }
 
 static void test_quotes(void)
@@ -297,9 +322,152 @@ static void test_runaway_quote(void)
 		buf[i] = (i % 100) ? 'y' : '\n';
 	CU_ASSERT_EQUAL(read_bytes(buf, n, 0), NS_EDATA);
 	CU_ASSERT_EQUAL(sn.n, 1);
-	CU_ASSERT_STRING_EQUAL(err.msg, "t.csv:2: a quoted field runs past "
-			       "4 MiB: is a closing quote missing?");
+	CU_ASSERT_STRING_EQUAL(err.msg, "t.csv:2: a quoted field is not "
+			       "closed at end of file (it runs past 256 KiB: "
+			       "is a closing quote missing?)");
 	free(buf);
+}
+
+/* A record of CSVIN_FIELDS_MAX + n fields of "a," followed by good ones. */
+static char *many_fields(size_t extra, size_t *len)
+{
+	size_t n = CSVIN_FIELDS_MAX + extra, i;
+	char *buf = malloc(2 * n + 32);
+
+	if (!buf)
+		return NULL;
+	for (i = 0; i < n; i++)
+		memcpy(buf + 2 * i, "a,", 2);
+	memcpy(buf + 2 * n, "a\nok,1\n", 7);
+	*len = 2 * n + 7;
+	return buf;
+}
+
+static void test_many_fields(void)
+{
+	size_t len;
+	char *buf = many_fields(1000, &len);
+
+	CU_ASSERT_FATAL(buf != NULL);
+	CU_ASSERT_EQUAL(read_bytes(buf, len, 0), 0);
+	CU_ASSERT_EQUAL(sn.n, 2);
+	CU_ASSERT_EQUAL(sn.flags[0] & CSVIN_TOO_MANY_FIELDS,
+			CSVIN_TOO_MANY_FIELDS);
+	CU_ASSERT_EQUAL(sn.nfields[0], CSVIN_FIELDS_MAX);  /* no more kept */
+	CU_ASSERT(in_fields_cap <= CSVIN_FIELDS_MAX);      /* bounded */
+	CU_ASSERT_EQUAL(sn.flags[1], 0);
+	CU_ASSERT_EQUAL(sn.line[1], 2);
+	expect_field(1, 1, "1");
+	free(buf);
+	/* exactly CSVIN_FIELDS_MAX fields is not flagged */
+	buf = many_fields(0, &len);
+	CU_ASSERT_FATAL(buf != NULL);
+	memcpy(buf + 2 * CSVIN_FIELDS_MAX - 1, "\n", 1);
+	CU_ASSERT_EQUAL(read_bytes(buf, 2 * CSVIN_FIELDS_MAX, 0), 0);
+	CU_ASSERT_EQUAL(sn.n, 1);
+	CU_ASSERT_EQUAL(sn.nfields[0], CSVIN_FIELDS_MAX);
+	CU_ASSERT_EQUAL(sn.flags[0], 0);
+	free(buf);
+}
+
+/* The buffers stay small whatever one record holds: 8 MiB of "a,". */
+static void test_record_memory_bounded(void)
+{
+	size_t n = 8 * 1024 * 1024, i;
+	char *buf = malloc(n + 8);
+
+	CU_ASSERT_FATAL(buf != NULL);
+	for (i = 0; i < n; i += 2)
+		memcpy(buf + i, "a,", 2);
+	memcpy(buf + n, "a\nb\n", 4);
+	CU_ASSERT_EQUAL(read_bytes(buf, n + 4, 0), 0);
+	CU_ASSERT_EQUAL(sn.n, 2);
+	CU_ASSERT(sn.flags[0] & CSVIN_TOO_MANY_FIELDS);
+	CU_ASSERT(in_fields_cap <= CSVIN_FIELDS_MAX);
+	CU_ASSERT(in_data_cap <= 2 * CSVIN_RECORD_MAX);
+	expect_field(1, 0, "b");
+	free(buf);
+}
+
+/* head + fill x len + tail, as one buffer */
+static char *big(const char *head, int fill, size_t len, const char *tail,
+		 size_t *total)
+{
+	size_t h = strlen(head), t = strlen(tail);
+	char *buf = malloc(h + len + t);
+
+	if (!buf)
+		return NULL;
+	memcpy(buf, head, h);
+	memset(buf + h, fill, len);
+	memcpy(buf + h + len, tail, t);
+	*total = h + len + t;
+	return buf;
+}
+
+/* An unquoted field longer than libcsv's buffer: that record is flagged
+ * (naming the field), the rest of the file is read. */
+static void test_huge_unquoted_field(void)
+{
+	size_t len;
+	char *buf = big("h1,h2,h3\nA,", 'y', CSVIN_HARD_MAX + 3 * 1024 * 1024 + 7,
+			",z\nB,2,3\n", &len);
+
+	CU_ASSERT_FATAL(buf != NULL);
+	CU_ASSERT_EQUAL(read_bytes(buf, len, 0), 0);
+	CU_ASSERT_EQUAL(sn.n, 3);
+	CU_ASSERT_EQUAL(sn.nfields[1], 3);
+	CU_ASSERT_EQUAL(sn.flags[1], CSVIN_FIELD_TOO_LONG);
+	CU_ASSERT_EQUAL(sn.long_field[1], 1);
+	CU_ASSERT_EQUAL(sn.len[1][1], CSVIN_FIELD_MAX);    /* truncated */
+	expect_field(1, 0, "A");
+	expect_field(1, 2, "z");
+	CU_ASSERT_EQUAL(sn.line[2], 3);
+	CU_ASSERT_EQUAL(sn.flags[2], 0);
+	expect_field(2, 0, "B");
+	/* ... also as the last field of the file, with no line end */
+	free(buf);
+	buf = big("a,", 'y', 2 * CSVIN_HARD_MAX, "", &len);
+	CU_ASSERT_FATAL(buf != NULL);
+	CU_ASSERT_EQUAL(read_bytes(buf, len, 0), 0);
+	CU_ASSERT_EQUAL(sn.n, 1);
+	CU_ASSERT_EQUAL(sn.flags[0], CSVIN_FIELD_TOO_LONG);
+	CU_ASSERT_EQUAL(sn.long_field[0], 1);
+	free(buf);
+}
+
+/* A closed quoted field longer than libcsv's buffer, with newlines and
+ * with the buffer ending just after a quote (a doubled quote, then the
+ * closing quote): the record is flagged and the lines stay right. */
+static void test_huge_quoted_field(void)
+{
+	size_t n = 3 * CSVIN_HARD_MAX, len, i;
+	char *buf = big("h\n\"", 'q', n, "\"\"tail\"\nnext\n", &len);
+
+	CU_ASSERT_FATAL(buf != NULL);
+	for (i = 0; i < 5; i++)
+		buf[3 + i * (n / 5)] = '\n';      /* 5 newlines inside */
+	CU_ASSERT_EQUAL(read_bytes(buf, len, 0), 0);
+	CU_ASSERT_EQUAL(sn.n, 3);
+	CU_ASSERT_EQUAL(sn.flags[1], CSVIN_FIELD_TOO_LONG);
+	CU_ASSERT_EQUAL(sn.nfields[1], 1);
+	CU_ASSERT_EQUAL(sn.line[2], 8);
+	expect_field(2, 0, "next");
+	free(buf);
+	/* the quote that may end the field is the last byte libcsv holds */
+	for (i = 0; i < 2; i++) {
+		const char *tail = i ? "\"\"more\",x\nnext\n" : "\",x\nnext\n";
+		buf = big("h\n\"", 'q', CSVIN_HARD_MAX - 1, tail, &len);
+		CU_ASSERT_FATAL(buf != NULL);
+		CU_ASSERT_EQUAL(read_bytes(buf, len, 0), 0);
+		CU_ASSERT_EQUAL(sn.n, 3);
+		CU_ASSERT_EQUAL(sn.nfields[1], 2);
+		CU_ASSERT_EQUAL(sn.flags[1], CSVIN_FIELD_TOO_LONG);
+		expect_field(1, 1, "x");
+		expect_field(2, 0, "next");
+		CU_ASSERT_EQUAL(sn.line[2], 3);
+		free(buf);
+	}
 }
 
 static void test_nul(void)
@@ -436,6 +604,7 @@ static CU_TestInfo tests[] = {
 	{"LF, no final newline, empty input", test_lf},
 	{"CRLF", test_crlf},
 	{"byte order mark", test_bom},
+	{"lone CR line ends", test_lone_cr},
 	{"quoted commas and doubled quotes", test_quotes},
 	{"newlines inside quotes: record lines (LF)", test_quoted_newlines_lf},
 	{"newlines inside quotes: record lines (CRLF)",
@@ -444,7 +613,14 @@ static CU_TestInfo tests[] = {
 	{"blanks inside fields kept", test_blanks_kept},
 	{"field over 64 KiB flagged and truncated", test_long_field},
 	{"unterminated quote at end of file", test_unterminated_quote},
-	{"runaway quoted field stops the read", test_runaway_quote},
+	{"runaway quoted field: error at end of file", test_runaway_quote},
+	{"too many fields flagged, buffers bounded", test_many_fields},
+	{"8 MiB record of empty fields: memory bounded",
+	 test_record_memory_bounded},
+	{"unquoted field past libcsv's buffer: flagged, read goes on",
+	 test_huge_unquoted_field},
+	{"quoted field past libcsv's buffer: flagged, lines right",
+	 test_huge_quoted_field},
 	{"NUL byte flagged", test_nul},
 	{"callback status stops the read", test_callback_stops},
 	{"utf8_valid", test_utf8},

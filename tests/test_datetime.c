@@ -192,6 +192,10 @@ static void test_zones(void)
 	CU_ASSERT_EQUAL(dt_zone_offset("", 0, &m), NS_EDATA);
 	CU_ASSERT_EQUAL(dt_zone_offset("ESTX", 4, &m), NS_EDATA);
 	CU_ASSERT_EQUAL(dt_zone_offset("AKSTT", 5, &m), NS_EDATA);
+	/* a NUL byte after a zone name is not its end (found by fuzz_value:
+	 * the name table was read past the end of "Z") */
+	CU_ASSERT_EQUAL(dt_zone_offset("Z\0", 2, &m), NS_EDATA);
+	CU_ASSERT_EQUAL(dt_zone_offset("UT\0\0", 4, &m), NS_EDATA);
 	CU_ASSERT_EQUAL(dt_zone_offset("ES", 2, &m), NS_EDATA);
 	/* only the first len bytes count */
 	CU_ASSERT_EQUAL(dt_zone_offset("ESTXYZ", 3, &m), 0);

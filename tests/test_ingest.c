@@ -480,7 +480,8 @@ static const struct {
 	{13, "(row)", "has 3 fields, the header has 14", "rejected"},
 	{15, "(row)", "column 14 is not valid UTF-8", "rejected"},
 	{16, "(row)", "contains a NUL byte", "rejected"},
-	{20, "(row)", "a field is longer than 64 KiB", "rejected"},
+	{20, "referred_to", "column 'referred_to' is longer than 64 KiB",
+	 "rejected"},
 };
 #define NBAD (sizeof bad_want / sizeof bad_want[0])
 

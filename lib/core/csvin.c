@@ -4,15 +4,33 @@
  * libcsv is used with CSV_REPALL_NL so that every line feed outside a record
  * reaches us: the line of a record's start is 1 + the line feeds seen before
  * it, counting those inside quoted fields.  Blank trimming is turned off.
+ *
+ * Memory is bounded by design.  libcsv's field buffer may not grow past
+ * CSVIN_HARD_MAX: when a field fills it, csv_parse stops with its state
+ * saved and returns how far it got; passed_over() keeps the field's head
+ * (CSVIN_FIELD_MAX bytes) as the record's field, empties libcsv's buffer
+ * and parsing resumes, so a field of any length costs no more.  A record
+ * keeps at most CSVIN_FIELDS_MAX fields and CSVIN_RECORD_MAX bytes; what
+ * is past those is counted in the flags, not stored.
  */
 #include "csvin.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define CSVIN_CHUNK (1024 * 1024)
+#ifndef CSVIN_CHUNK
+#define CSVIN_CHUNK (1024 * 1024)       /* bytes per read (small in fuzzing) */
+#endif
+
+/* libcsv's parser states (libcsv.c): a quote inside a quoted field that
+ * may end it has been put in the buffer, to be taken out if it does. */
+#define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
+
+_Static_assert(CSVIN_HARD_MAX % 4096 == 0 && CSVIN_HARD_MAX > CSVIN_FIELD_MAX,
+	       "libcsv's buffer stops at exactly CSVIN_HARD_MAX, past a field");
 
 /* libcsv grows its field buffer with this: refuse past the hard limit. */
 static void *bounded_realloc(void *p, size_t size)
@@ -44,7 +62,7 @@ int csvin_init(struct csvin *in, int fd, const char *name,
 	in->ctx = ctx;
 	in->line = 1;
 	in->data_cap = 64 * 1024;
-	in->fields_cap = 64;
+	in->fields_cap = CSVIN_FIELDS_MAX < 64 ? CSVIN_FIELDS_MAX : 64;
 	in->data = malloc(in->data_cap);
 	in->off = malloc(in->fields_cap * sizeof *in->off);
 	in->flen = malloc(in->fields_cap * sizeof *in->flen);
@@ -72,6 +90,9 @@ void csvin_release(struct csvin *in)
 static int grow_fields(struct csvin *in)
 {
 	size_t cap = in->fields_cap * 2;
+
+	if (cap > CSVIN_FIELDS_MAX)
+		cap = CSVIN_FIELDS_MAX;
 	size_t *off = realloc(in->off, cap * sizeof *off);
 	size_t *flen;
 	const char **fptr;
@@ -103,23 +124,46 @@ static size_t count_lf(const char *s, size_t len)
 	return n;
 }
 
-static void on_field(void *data, size_t len, void *vin)
+/* Note the line feeds and NUL bytes of field bytes that are not kept. */
+static void scan_dropped(struct csvin *in, const void *data, size_t len)
 {
-	struct csvin *in = vin;
-	size_t keep = len;
-
-	if (in->stop || in->oom)
-		return;
-	if (in->nfields == in->fields_cap && grow_fields(in) != 0) {
-		in->oom = 1;
-		return;
-	}
 	if (len && memchr(data, '\n', len))
 		in->inner_nl += count_lf(data, len);
 	if (len && memchr(data, '\0', len))
 		in->flags |= CSVIN_HAS_NUL;
+}
+
+/* Add data[0..len) as the record's next field (or only flag it when the
+ * record is full).  Returns 0, or -1 out of memory (in->oom set). */
+static int add_field(struct csvin *in, const void *data, size_t len)
+{
+	const unsigned char *u = data;
+	size_t keep;
+
+	/* a byte order mark at a field's start (files put end to end, a
+	 * pasted cell) is not data */
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		data = u + 3;
+		len -= 3;
+	}
+	keep = len;
+
+	if (in->nfields == in->fields_cap) {
+		if (in->fields_cap >= CSVIN_FIELDS_MAX) {
+			in->flags |= CSVIN_TOO_MANY_FIELDS;
+			scan_dropped(in, data, len);
+			return 0;
+		}
+		if (grow_fields(in) != 0) {
+			in->oom = 1;
+			return -1;
+		}
+	}
+	scan_dropped(in, data, len);    /* kept or not: lines and NULs */
 	if (keep > CSVIN_FIELD_MAX) {
 		keep = CSVIN_FIELD_MAX;
+		if (!(in->flags & CSVIN_FIELD_TOO_LONG))
+			in->long_field = in->nfields;
 		in->flags |= CSVIN_FIELD_TOO_LONG;
 	}
 	if (in->data_len + keep + 1 > CSVIN_RECORD_MAX) {
@@ -134,7 +178,7 @@ static void on_field(void *data, size_t len, void *vin)
 		nd = realloc(in->data, cap);
 		if (!nd) {
 			in->oom = 1;
-			return;
+			return -1;
 		}
 		in->data = nd;
 		in->data_cap = cap;
@@ -146,6 +190,52 @@ static void on_field(void *data, size_t len, void *vin)
 	in->data_len += keep;
 	in->data[in->data_len++] = '\0';
 	in->nfields++;
+	return 0;
+}
+
+static void on_field(void *data, size_t len, void *vin)
+{
+	struct csvin *in = vin;
+
+	if (in->stop || in->oom)
+		return;
+	if (in->partial) {              /* the tail of a passed-over field */
+		in->partial = 0;
+		scan_dropped(in, data, len);
+		return;
+	}
+	add_field(in, data, len);
+}
+
+/*
+ * libcsv's buffer is full in the middle of a field: keep the field's head
+ * (the first time), drop the rest of what the buffer holds, and let libcsv
+ * go on.  What libcsv may still take back stays: the blanks it counts and,
+ * in a quoted field, a quote that may be the closing one.
+ */
+static void passed_over(struct csvin *in)
+{
+	struct csv_parser *p = &in->parser;
+	size_t tail = p->spaces + (p->pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED);
+	size_t drop;
+
+	if (tail > p->entry_pos)
+		tail = p->entry_pos;
+	drop = p->entry_pos - tail;
+	if (!in->partial) {
+		if (add_field(in, p->entry_buf, drop) != 0)
+			return;
+		/* flagged even when the head fits: the field goes on */
+		if (!(in->flags & CSVIN_FIELD_TOO_LONG))
+			in->long_field = in->nfields ? in->nfields - 1 : 0;
+		in->flags |= CSVIN_FIELD_TOO_LONG;
+		in->partial = 1;
+	} else {
+		scan_dropped(in, p->entry_buf, drop);
+	}
+	memmove(p->entry_buf, p->entry_buf + drop, tail);
+	p->entry_pos = tail;
+	p->status = 0;
 }
 
 static void on_row_end(int c, void *vin)
@@ -157,9 +247,14 @@ static void on_row_end(int c, void *vin)
 	if (in->stop || in->oom)
 		return;
 	if (in->nfields == 0) {          /* a line end outside any record */
-		if (c == '\n')
-			in->line++;
+		if (c == '\n' || in->after_cr)
+			in->line++;      /* LF, CRLF, or a lone CR before */
+		in->after_cr = c == '\r';
 		return;
+	}
+	if (in->after_cr) {              /* the CR before was a line end */
+		in->line++;
+		in->after_cr = 0;
 	}
 	for (i = 0; i < in->nfields; i++)
 		in->fptr[i] = in->data + in->off[i];
@@ -169,25 +264,48 @@ static void on_row_end(int c, void *vin)
 	rec.len = in->flen;
 	rec.flags = in->flags;
 	in->line += in->inner_nl + (c == '\n');
+	in->after_cr = c == '\r';
+	rec.long_field = in->long_field;
 	in->inner_nl = 0;
 	in->stop = in->on_record(&rec, in->ctx);
 	in->nfields = 0;
 	in->data_len = 0;
 	in->flags = 0;
+	in->long_field = 0;
 }
 
 static int parse_failed(struct csvin *in, struct nserr *err)
 {
 	if (in->oom)
 		return nserr_set(err, NS_ENOMEM, "%s: out of memory", in->name);
-	return nserr_set(err, NS_EDATA,
-		"%s:%llu: a quoted field runs past %d MiB: is a closing quote "
-		"missing?", in->name, (unsigned long long)in->line,
-		CSVIN_HARD_MAX / (1024 * 1024));
+	return nserr_set(err, NS_EDATA, "%s:%llu: the CSV parser stopped "
+		"(%s)", in->name, (unsigned long long)in->line,
+		csv_strerror(csv_error(&in->parser)));
+}
+
+/* Parse buf[0..len), passing over fields longer than libcsv's buffer. */
+static int parse_chunk(struct csvin *in, const unsigned char *buf,
+		       size_t len)
+{
+	size_t done = 0;
+
+	for (;;) {
+		done += csv_parse(&in->parser, buf + done, len - done, on_field,
+				  on_row_end, in);
+		if (done == len || in->oom || in->stop)
+			return 0;
+		if (csv_error(&in->parser) != CSV_ENOMEM ||
+		    in->parser.entry_pos < CSVIN_HARD_MAX)
+			return -1;
+		passed_over(in);
+		if (in->oom)
+			return 0;
+	}
 }
 
 int csvin_run(struct csvin *in, struct nserr *err)
 {
+	char runaway[80];
 	unsigned char *buf = malloc(CSVIN_CHUNK);
 	int first = 1, rc = 0;
 
@@ -213,12 +331,8 @@ int csvin_run(struct csvin *in, struct nserr *err)
 		    buf[2] == 0xBF)
 			skip = 3;
 		first = 0;
-		if (csv_parse(&in->parser, buf + skip, (size_t)n - skip, on_field,
-			      on_row_end, in) != (size_t)n - skip) {
-			rc = parse_failed(in, err);
-			goto out;
-		}
-		if (in->oom) {
+		if (parse_chunk(in, buf + skip, (size_t)n - skip) != 0 ||
+		    in->oom) {
 			rc = parse_failed(in, err);
 			goto out;
 		}
@@ -230,11 +344,14 @@ int csvin_run(struct csvin *in, struct nserr *err)
 	/* libcsv 3.0.3 reports an open quote at the end (CSV_STRICT_FINI)
 	 * only in strict mode, which would also stop at any stray quote:
 	 * look at its public state instead (FIELD_BEGUN = 2, quoted). */
+	snprintf(runaway, sizeof runaway, " (it runs past %d KiB: is a "
+		 "closing quote missing?)", CSVIN_HARD_MAX / 1024);
 	if ((in->parser.pstate == 2 && in->parser.quoted) ||
 	    csv_fini(&in->parser, on_field, on_row_end, in) != 0) {
 		rc = nserr_set(err, NS_EDATA,
-			"%s:%llu: a quoted field is not closed at end of file",
-			in->name, (unsigned long long)in->line);
+			"%s:%llu: a quoted field is not closed at end of file%s",
+			in->name, (unsigned long long)in->line, in->partial
+			? runaway : "");
 		goto out;
 	}
 	if (in->oom)

@@ -2,12 +2,16 @@
  * csvin: a streaming RFC 4180 reader over libcsv for untrusted files.
  *
  * It reads a file descriptor in large chunks, skips a UTF-8 byte order mark,
- * keeps blanks inside fields (libcsv trims them by default), accepts CRLF or
- * LF, and hands each record to a callback with the physical line where the
- * record starts (right also after quoted newlines).  Memory is bounded:
- * a field longer than CSVIN_FIELD_MAX is flagged and truncated, and libcsv's
- * own buffer may not grow past CSVIN_HARD_MAX (a runaway quoted field stops
- * the read with an error naming the line where it began).
+ * keeps blanks inside fields (libcsv trims them by default), accepts CRLF,
+ * LF or a lone CR, drops a byte order mark at the start of any field, and
+ * hands each record to a callback with the physical line where the
+ * record starts (right also after quoted newlines).  Memory is bounded by
+ * design, whatever one record holds: a field longer than CSVIN_FIELD_MAX is
+ * flagged and truncated, a record's fields past CSVIN_FIELDS_MAX and bytes
+ * past CSVIN_RECORD_MAX are flagged and not kept, and libcsv's own buffer
+ * never grows past CSVIN_HARD_MAX (a longer field is passed over in pieces;
+ * a runaway quoted field ends in an error at end of file naming the line
+ * where it began).
  */
 #ifndef NEEDSTAT_CSVIN_H
 #define NEEDSTAT_CSVIN_H
@@ -19,23 +23,38 @@
 
 #include "nserr.h"
 
+/* The limits; a fuzz build (tests/fuzz) makes them small so that fuzzing
+ * reaches them. */
+#ifndef CSVIN_FIELD_MAX
 #define CSVIN_FIELD_MAX (64 * 1024)     /* longer fields are flagged */
+#endif
+#ifndef CSVIN_RECORD_MAX
 #define CSVIN_RECORD_MAX (1024 * 1024)  /* longer records are flagged */
-#define CSVIN_HARD_MAX (4 * 1024 * 1024)/* libcsv buffer limit: fatal */
+#endif
+#ifndef CSVIN_FIELDS_MAX
+#define CSVIN_FIELDS_MAX 4096           /* more fields are flagged */
+#endif
+#ifndef CSVIN_HARD_MAX
+#define CSVIN_HARD_MAX (256 * 1024)     /* libcsv buffer limit (a multiple
+					 * of its 4096-byte block) */
+#endif
 
 /* Record flags. */
 enum {
 	CSVIN_FIELD_TOO_LONG = 1,   /* a field was longer than CSVIN_FIELD_MAX */
 	CSVIN_RECORD_TOO_LONG = 2,  /* the record passed CSVIN_RECORD_MAX */
-	CSVIN_HAS_NUL = 4           /* a field holds a NUL byte */
+	CSVIN_HAS_NUL = 4,          /* a field holds a NUL byte */
+	CSVIN_TOO_MANY_FIELDS = 8   /* more than CSVIN_FIELDS_MAX fields */
 };
 
 struct csvin_record {
 	uint64_t line;          /* physical line (1-based) where it starts */
-	size_t nfields;
+	size_t nfields;         /* fields kept: at most CSVIN_FIELDS_MAX */
 	const char **field;     /* field[i] is NUL-terminated ... */
 	const size_t *len;      /* ... with length len[i] (may hold NULs) */
 	unsigned flags;         /* CSVIN_* flags */
+	size_t long_field;      /* CSVIN_FIELD_TOO_LONG: the first such field
+				 * (0-based index) */
 };
 
 /*
@@ -63,8 +82,13 @@ struct csvin {
 	const char **fptr;
 	size_t nfields, fields_cap;
 	unsigned flags;
+	size_t long_field;
+	int partial;            /* a field longer than libcsv's buffer is being
+				 * passed over: its head is kept already */
 	uint64_t line;          /* line where the next record starts */
 	uint64_t inner_nl;      /* newlines inside the current record */
+	int after_cr;           /* the last line end was a CR: a line end of
+				 * its own unless a LF follows */
 	uint64_t bytes;         /* bytes read so far */
 	int stop;               /* status returned by on_record, if not 0 */
 	int oom;

@@ -176,7 +176,7 @@ int dt_zone_offset(const char *s, size_t len, int *minutes)
 	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
 		const char *n = zones[i].name;
 
-		for (j = 0; j < len && n[j] == u[j]; j++)
+		for (j = 0; j < len && n[j] != '\0' && n[j] == u[j]; j++)
 			;
 		if (j == len && n[j] == '\0') {
 			*minutes = zones[i].off;

@@ -51,6 +51,10 @@ int db_fail(sqlite3 *db, struct nserr *err, const char *context)
 			"process (waited %s ms); try again later", context,
 			getenv("NEEDSTAT_BUSY_MS") ? getenv("NEEDSTAT_BUSY_MS")
 						   : "10000");
+	if (code == NS_EIO && sqlite3_system_errno(db))   /* EFBIG, ENOSPC */
+		return nserr_set(err, code, "%s: %s (%s)", context,
+				 sqlite3_errmsg(db),
+				 strerror(sqlite3_system_errno(db)));
 	return nserr_set(err, code, "%s: %s", context,
 			 db ? sqlite3_errmsg(db) : "cannot allocate");
 }

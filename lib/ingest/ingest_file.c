@@ -241,6 +241,25 @@ int ifile_blank_row(struct ifile *f, const struct csvin_record *r)
 	return 1;
 }
 
+/* The reason for a field over CSVIN_FIELD_MAX at index i, naming its
+ * column: by its canonical name when the plain header mapped it. */
+static void long_column(const struct ifile *f, size_t i, struct row_fault *ft)
+{
+	int c;
+
+	for (c = 0; !f->pf && c < CC_N; c++) {
+		if (f->colof[c] == (int)i) {
+			ft->column = canon_names[c];
+			snprintf(ft->reason, sizeof ft->reason, "column '%s' is "
+				 "longer than %d KiB", canon_names[c],
+				 CSVIN_FIELD_MAX / 1024);
+			return;
+		}
+	}
+	snprintf(ft->reason, sizeof ft->reason, "column %zu is longer than "
+		 "%d KiB", i + 1, CSVIN_FIELD_MAX / 1024);
+}
+
 int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
 		       struct row_fault *ft)
 {
@@ -254,9 +273,18 @@ int ifile_record_fault(const struct ifile *f, const struct csvin_record *r,
 		snprintf(ft->reason, sizeof ft->reason, "contains a NUL byte");
 		return 1;
 	}
-	if (r->flags & (CSVIN_FIELD_TOO_LONG | CSVIN_RECORD_TOO_LONG)) {
-		snprintf(ft->reason, sizeof ft->reason, "a field is longer "
-			 "than 64 KiB");
+	if (r->flags & CSVIN_TOO_MANY_FIELDS) {
+		snprintf(ft->reason, sizeof ft->reason, "has more than %d "
+			 "fields, the header has %zu", CSVIN_FIELDS_MAX, f->ncols);
+		return 1;
+	}
+	if (r->flags & CSVIN_FIELD_TOO_LONG) {
+		long_column(f, r->long_field, ft);
+		return 1;
+	}
+	if (r->flags & CSVIN_RECORD_TOO_LONG) {
+		snprintf(ft->reason, sizeof ft->reason, "the record is longer "
+			 "than %d MiB", CSVIN_RECORD_MAX / (1024 * 1024));
 		return 1;
 	}
 	if (r->nfields != f->ncols) {

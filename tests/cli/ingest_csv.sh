@@ -35,7 +35,7 @@ expect_eq "$(q a.db "SELECT source_contact_id FROM contacts ORDER BY id LIMIT 1"
 init_db b.db
 run "$INGEST" --db b.db --rejects r.csv long.csv
 expect_rc 0 "long field"
-expect_line err "$P: long.csv:2: a field is longer than 64 KiB" "long field: message"
+expect_line err "$P: long.csv:2: column 'referred_to' is longer than 64 KiB" "long field: message"
 expect_eq "$(q b.db 'SELECT group_concat(source_contact_id) FROM contacts')" L2 "long field: the next row loads"
 
 # An unterminated quote at end of file: an error naming the line where the
