@@ -11,7 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Debian packages needstat builds and tests with.
 PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           libcunit1-dev libgsl-dev nettle-dev libutf8proc-dev libinih-dev
-          groff-base python3 libglpk-dev)
+          groff-base python3 libglpk-dev
+          libcairo2-dev libpango1.0-dev fonts-dejavu-core libxml2-utils
+          poppler-utils)
 
 deps() {
   local missing=()
