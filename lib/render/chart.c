@@ -360,6 +360,8 @@ static int rank(struct cb *b)
 		qsort(c->order, c->ncat, sizeof *c->order, rank_cmp);
 		rank_c = NULL;
 	}
+	c->nshown = c->type == CHART_HBAR && c->ncat > CHART_HBAR_MAX
+		    ? CHART_HBAR_MAX : c->ncat;
 	return 0;
 }
 
@@ -456,6 +458,15 @@ static int notes(struct cb *b)
 		bad |= add_note(c, break_note[c->lang]);
 	if (c->hidden)
 		bad |= add_note(c, hidden_note[c->lang]);
+	if (c->nshown < c->ncat) {
+		char buf[256];
+
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
+			 "grandes valeurs sur %zu sont repr\xc3\xa9sent\xc3\xa9"
+			 "es." : "The %zu largest of %zu are shown.", c->nshown,
+			 c->ncat);
+		bad |= add_note(c, buf);
+	}
 	for (i = 0; i < table_nnotes(b->t); i++)
 		bad |= add_note(c, table_note(b->t, i, c->lang));
 	return bad ? nserr_set(b->err, NS_ENOMEM, "out of memory") : 0;

@@ -19,7 +19,8 @@
  *
  * Types: line (x a month or date column: time axis, labels thinned to
  * at most about 12), bar (grouped when several series), stacked bar,
- * hbar (horizontal, ranked by the first series, gaps last; when an x
+ * hbar (horizontal, ranked by the first series, gaps last, the
+ * CHART_HBAR_MAX largest drawn with a note saying so; when an x
  * value repeats, each row is its own bar labelled by its key texts),
  * multiples (one panel per series value with a shared value axis: lines
  * over a time x, else ranked horizontal bars).
@@ -37,6 +38,8 @@
 #define CHART_MAX_SERIES 24
 /* Most ticks on the value axis. */
 #define CHART_MAX_TICKS 24
+/* Most bars an hbar chart draws: the largest, with a note. */
+#define CHART_HBAR_MAX 20
 
 enum chart_pt_state {
 	CPT_MISSING = 0,   /* no row gives this point: nothing drawn */
@@ -85,6 +88,8 @@ struct chart {
 	size_t ncat;
 	int time_x;                 /* x is a month or date column */
 	size_t *order;              /* hbar: category order, ranked */
+	size_t nshown;              /* categories drawn (hbar: the first
+				       CHART_HBAR_MAX of order) */
 	struct chart_series *series;
 	size_t nseries;
 	struct chart_axis y;        /* the value axis */

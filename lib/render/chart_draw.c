@@ -477,6 +477,8 @@ static void hplot(struct dc *d, const struct rect *p, size_t s0, size_t s1,
 			ord[k] = ord[k - 1];
 			ord[k - 1] = t;
 		}
+	if (c->type == CHART_HBAR && n > c->nshown)
+		n = c->nshown;
 	if (!n)
 		goto out;
 	band = p->h / (double)n;

@@ -61,6 +61,8 @@ int chart_dump(const struct chart *c, FILE *out, struct nserr *err)
 	for (i = 0; i < c->y.nticks; i++)
 		fprintf(out, "tick %.10g \"%s\"\n", c->y.ticks[i].v,
 			c->y.ticks[i].label);
+	if (c->nshown < c->ncat)
+		fprintf(out, "shown %zu of %zu\n", c->nshown, c->ncat);
 	for (i = 0; i < c->ncat; i++)
 		fprintf(out, "cat %zu \"%s\"%s\n", c->order ? c->order[i] : i,
 			c->cats[c->order ? c->order[i] : i],
