@@ -246,22 +246,39 @@ static void vgrid(struct dc *d, const struct rect *p, int labels)
 	}
 }
 
-/* xlabels: category labels under p (time axes: the labelled ones). */
+/* label_step: every how many categories a time axis shows a label:
+ * the model's thinning, more when a label is wider than its room. */
+static size_t label_step(struct dc *d, double band)
+{
+	static const size_t steps[] = {1, 2, 3, 6, 12, 24, 60};
+	const struct chart *c = d->c;
+	size_t k = 0, step = 1, i;
+	double w = 0;
+
+	if (!c->time_x)
+		return 1;
+	for (step = 1; step < c->ncat && !c->cat_label[step]; step++)
+		;
+	for (i = 0; i < c->ncat; i++)
+		w = fmax(w, text_width(d, c->cats[i], d->fs * 0.9));
+	while (k + 1 < sizeof steps / sizeof steps[0] &&
+	       (steps[k] < step || band * (double)steps[k] < w + 6))
+		k++;
+	return steps[k];
+}
+
+/* xlabels: category labels under p (time axes: every step-th). */
 static void xlabels(struct dc *d, const struct rect *p, double band)
 {
 	const struct chart *c = d->c;
-	size_t i, step = 1;
-	double w;
+	size_t i, step = label_step(d, band);
+	double w = band * (double)step;
 
-	if (c->time_x)
-		for (step = 1; step < c->ncat && !c->cat_label[step]; step++)
-			;
-	w = band * (double)step;
 	grey(d->cr, 0.2);
 	for (i = 0; i < c->ncat; i++) {
 		double cx = p->x + band * ((double)i + 0.5);
 
-		if (c->time_x && !c->cat_label[i])
+		if (i % step)
 			continue;
 		text(d, c->cats[i], d->fs * 0.9, 0, cx - w / 2 + 2,
 		     p->y + p->h + 5, w - 4, 2, PANGO_ALIGN_CENTER);
@@ -272,11 +289,8 @@ static double xlabels_height(struct dc *d, double band)
 {
 	const struct chart *c = d->c;
 	double h = 0;
-	size_t i, step = 1;
+	size_t i, step = label_step(d, band);
 
-	if (c->time_x)
-		for (step = 1; step < c->ncat && !c->cat_label[step]; step++)
-			;
 	for (i = 0; i < c->ncat; i++)
 		h = fmax(h, text_height(d, c->cats[i], d->fs * 0.9, 0,
 					band * (double)step - 4, 2));
@@ -638,6 +652,34 @@ static double notes(struct dc *d, double x, double y, double w, int draw)
 	return h;
 }
 
+/* labels_fit: every category label fits under its bar group in two
+ * lines of the band's width (words not broken). */
+static int labels_fit(struct dc *d, double band)
+{
+	const struct chart *c = d->c;
+	size_t i;
+
+	if (band < 3 * d->fs)
+		return 0;
+	for (i = 0; i < c->ncat; i++) {
+		setup(d, c->cats[i], d->fs * 0.9, 0, band - 4, 2,
+		      PANGO_ALIGN_CENTER);
+		pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD);
+		if (pango_layout_is_ellipsized(d->lay))
+			return 0;
+		{
+			double w, h;
+
+			pango_layout_set_width(d->lay, -1);
+			size_of(d, &w, &h);
+			/* a single word wider than the band */
+			if (!strchr(c->cats[i], ' ') && w > band - 4)
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* plot_area: the plot (or the grid of panels) in p. */
 static void plot_area(struct dc *d, struct rect p)
 {
@@ -650,7 +692,7 @@ static void plot_area(struct dc *d, struct rect p)
 	p.y += d->fs * 0.5;
 	p.h -= d->fs * 0.5;
 	if (c->type == CHART_HBAR || (!c->time_x && c->type != CHART_MULTIPLES
-	    && (p.w - yw - 8) / (double)c->ncat < 7 * d->fs)) {
+	    && !labels_fit(d, (p.w - yw - 8) / (double)c->ncat))) {
 		/* bars whose labels would not fit under them lie down */
 		p.h -= d->fs * 1.4;
 		hplot(d, &p, 0, c->nseries, 0);
@@ -669,7 +711,7 @@ static void plot_area(struct dc *d, struct rect p)
 
 			grey(d->cr, 0.1);
 			th = text(d, c->series[i].name, d->fs * 0.95, 1, q.x,
-				  q.y, q.w, 1, PANGO_ALIGN_LEFT) + 4;
+				  q.y, q.w, 1, PANGO_ALIGN_LEFT) + d->fs * 0.8;
 			q.y += th;
 			q.h -= th;
 			if (c->time_x) {
