@@ -12,8 +12,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           libcunit1-dev libgsl-dev nettle-dev libutf8proc-dev libinih-dev
           groff-base python3 libglpk-dev
-          libcairo2-dev libpango1.0-dev fonts-dejavu-core libxml2-utils
-          poppler-utils)
+          chromium poppler-utils  # chromium, pdftotext: the HTML page test
+          # charts: cairo, pango, a font; xmllint checks the SVG charts
+          libcairo2-dev libpango1.0-dev fonts-dejavu-core libxml2-utils)
 
 deps() {
   local missing=()
