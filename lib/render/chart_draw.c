@@ -496,7 +496,7 @@ static void hplot(struct dc *d, const struct rect *p, size_t s0, size_t s1,
 	if (!n)
 		goto out;
 	band = p->h / (double)n;
-	fs = fmin(d->fs * 0.9, band * 0.42);
+	fs = fmin(d->fs * 0.9, band * 0.55);
 	for (i = 0; i < n; i++)
 		labw = fmax(labw, text_width(d, c->cats[ord[i]], fs));
 	labw = fmin(labw + 4, p->w * 0.36);
@@ -645,9 +645,9 @@ static double notes(struct dc *d, double x, double y, double w, int draw)
 		if (!*c->notes[i])
 			continue;
 		grey(d->cr, 0.3);
-		h += draw ? text(d, c->notes[i], fs, 0, x, y + h, w, 2,
+		h += draw ? text(d, c->notes[i], fs, 0, x, y + h, w, 3,
 				 PANGO_ALIGN_LEFT)
-			  : text_height(d, c->notes[i], fs, 0, w, 2);
+			  : text_height(d, c->notes[i], fs, 0, w, 3);
 	}
 	return h;
 }
