@@ -273,10 +273,12 @@ static int add_row(struct cb *b, size_t r)
 			return b->err->code;
 		p = &b->c->series[si].pts[ci];
 		if (p->state != CPT_MISSING) {
-			snprintf(sname, sizeof sname, "'%s' repeats in x "
-				 "column '%s': give a series column", lab,
+			char msg[1400];
+
+			snprintf(msg, sizeof msg, "'%.200s' repeats in x "
+				 "column '%.100s': give a series column", lab,
 				 table_col(b->t, (size_t)s->x)->name);
-			return spec_error(b, sname);
+			return spec_error(b, msg);
 		}
 		point_of(b, r, s->y[k], p);
 	}

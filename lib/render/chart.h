@@ -152,4 +152,11 @@ int chart_format_parse(const char *s);
 int chart_draw(const struct chart *c, enum chart_format fmt, double width,
 	       double height, double scale, FILE *out, struct nserr *err);
 
+/*
+ * chart_shutdown: free the font caches that pango, cairo and fontconfig
+ * keep for the whole process (so leak checkers see none).  Call at most
+ * once, at exit, after the last chart_draw(); nothing may draw after.
+ */
+void chart_shutdown(void);
+
 #endif

@@ -19,6 +19,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "chart.h"
@@ -852,4 +853,11 @@ int chart_draw(const struct chart *c, enum chart_format fmt, double width,
 		return nserr_set(err, NS_EINTERNAL, "cannot draw the chart: %s",
 				 cairo_status_to_string(st));
 	return 0;
+}
+
+void chart_shutdown(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }
