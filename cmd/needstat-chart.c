@@ -118,8 +118,6 @@ static int run(struct args *a, const char *rdir, const char *id,
 		rc = a->dump ? chart_dump(&c, stdout, &err)
 			     : write_chart(a, &c, &err);
 	chart_release(&c);
-	if (!a->dump)
-		chart_shutdown();
 	table_release(&t);
 	report_release(&r);
 	sqlite3_close(db);
