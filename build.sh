@@ -17,7 +17,9 @@ PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           unzip python3-openpyxl libreoffice-calc-nogui  # the xlsx read-back tests
           chromium poppler-utils  # chromium, pdftotext: the HTML page test
           clang-format cppcheck
-          clang libclang-rt-14-dev)   # clang: the fuzz build (tests/fuzz)
+          clang libclang-rt-14-dev   # clang: the fuzz build (tests/fuzz)
+          # charts: cairo, pango, a font; xmllint checks the SVG charts
+          libcairo2-dev libpango1.0-dev fonts-dejavu-core libxml2-utils)
 
 deps() {
   local missing=()

@@ -121,7 +121,7 @@ static int run(struct args *a, const char *rdir, const char *datadir)
 	nserr_init(&err);
 	report_set_init(&set);
 	table_init(&data);
-	rc = db_open(a->rq.db, 0, datadir, &db, &err);
+	rc = db_open(a->rq.db, DB_OPEN_READONLY, datadir, &db, &err);
 	if (!rc)
 		rc = report_check_filters(db, &a->rq.o, &err);
 	if (!rc)

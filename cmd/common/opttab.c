@@ -15,6 +15,7 @@
 #define REQ CLI_T_REQUEST
 #define REP CLI_T_REPORT
 #define XLS CLI_T_XLSX
+#define CHT CLI_T_CHART
 
 const struct cli_opt cli_opt_table[] = {
 	{"audit", CLI_O_AUDIT, NULL, 0, REP, NULL,
@@ -29,6 +30,8 @@ const struct cli_opt cli_opt_table[] = {
 	 "the report's help: what it is, the filters and\n"
 	 "parameters it accepts, its glossary (what each\n"
 	 "column counts); also --help REPORT"},
+	{"dump", CLI_O_DUMP, NULL, 0, CHT, NULL,
+	 "print the chart model as text instead of drawing"},
 	{"file", CLI_O_FILE, "PATH", 0, REP, NULL,
 	 "run the report in PATH instead of an installed one"},
 	{"fiscal-start", RQ(RQ_FISCAL_START), "M", RQ_FISCAL_START, REQ, NULL,
@@ -39,6 +42,8 @@ const struct cli_opt cli_opt_table[] = {
 	{"format", CLI_O_FORMAT, "F", 0, REP, NULL,
 	 "text (default), csv, md, json or html (a complete\n"
 	 "page with its stylesheet)"},
+	{"format", CLI_O_FORMAT, "F", 0, CHT, NULL,
+	 "png, svg or pdf (default: from -o's extension)"},
 	{"fragment", CLI_O_FRAGMENT, NULL, 0, REP, NULL,
 	 "with --format html: only the table and its notes,\n"
 	 "to embed in another page"},
@@ -46,6 +51,9 @@ const struct cli_opt cli_opt_table[] = {
 	 "first and last month: YYYY-MM, or YYYY-MM-DD on a\n"
 	 "month's first (--from) or last (--to) day"},
 	{"to", RQ(RQ_TO), "D", RQ_TO, REQ, "", NULL},
+	{"height", CLI_O_HEIGHT, "H", 0, CHT, NULL,
+	 "height in pixels (PNG) or points, 200-8000\n"
+	 "(default 500)"},
 	{"internal", CLI_O_INTERNAL, NULL, 0, XLS, NULL,
 	 "every report unsuppressed (as --min-cell 1), plus a\n"
 	 "flat Data sheet (month x category x region x\n"
@@ -69,6 +77,9 @@ const struct cli_opt cli_opt_table[] = {
 	{"output", 'o', "FILE", 0, XLS, NULL,
 	 "the workbook to write (required; built beside it\n"
 	 "and renamed in at the end: never half a workbook)"},
+	{"output", 'o', "FILE", 0, CHT, NULL,
+	 "write the chart to FILE (built beside it and\n"
+	 "renamed in at the end: never half a chart)"},
 	{"param", 'p', "N=V", RQ_PARAM, REQ, NULL,
 	 "set the report parameter N (see --list -v)"},
 	{"quarter", RQ(RQ_QUARTER), "YYYY-Qn", RQ_QUARTER, REQ, NULL,
@@ -79,6 +90,21 @@ const struct cli_opt cli_opt_table[] = {
 	 "these reports (ID,ID...), in this order (default:\n"
 	 "every installed report that suppresses small cells,\n"
 	 "with --internal every report)"},
+	{"scale", CLI_O_SCALE, "S", 0, CHT, NULL,
+	 "PNG pixels per unit, 0.5-4 (2 for HiDPI; default 1)"},
+	{"series", CLI_O_SERIES, "COL", 0, CHT, NULL,
+	 "split the y column into one series (or panel) per\n"
+	 "value of COL ('none': no split)"},
+	{"type", CLI_O_TYPE, "T", 0, CHT, NULL,
+	 "line, bar, grouped_bar, stacked_bar, hbar or\n"
+	 "multiples (one panel per series value)"},
+	{"width", CLI_O_WIDTH, "W", 0, CHT, NULL,
+	 "width in pixels (PNG) or points, 200-8000\n"
+	 "(default 800)"},
+	{"x", CLI_O_X, "COL", 0, CHT, NULL,
+	 "the category or month column"},
+	{"y", CLI_O_Y, "COLS", 0, CHT, NULL,
+	 "the value column(s), comma-separated"},
 	{"year", RQ(RQ_YEAR), "YYYY", RQ_YEAR, REQ, NULL,
 	 "a calendar year"},
 	{"verbose", 'v', NULL, 0, REP, NULL,

@@ -50,7 +50,16 @@ enum cli_own_option {
 	CLI_O_FRAGMENT,
 	CLI_O_LIST,
 	CLI_O_INTERNAL,
-	CLI_O_REPORTS
+	CLI_O_REPORTS,
+	/* needstat-chart */
+	CLI_O_DUMP,
+	CLI_O_HEIGHT,
+	CLI_O_SCALE,
+	CLI_O_SERIES,
+	CLI_O_TYPE,
+	CLI_O_WIDTH,
+	CLI_O_X,
+	CLI_O_Y
 };
 
 struct cli_opt {

@@ -454,7 +454,7 @@ int table_set_chart(struct table *t, enum chart_type type, int x,
 		t->chart = ch;
 		return 0;
 	}
-	if ((int)type < CHART_LINE || type > CHART_HBAR || !col_ref_ok(t, x)
+	if ((int)type < CHART_LINE || type > CHART_MULTIPLES || !col_ref_ok(t, x)
 	    || x < 0 || !col_ref_ok(t, series) || ny == 0 || !ys
 	    || ny > TABLE_CHART_MAX_Y || (series >= 0 && ny != 1))
 		return NS_EUSAGE;

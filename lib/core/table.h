@@ -180,7 +180,8 @@ enum chart_type {
 	CHART_BAR,
 	CHART_GROUPED_BAR,
 	CHART_STACKED_BAR,
-	CHART_HBAR
+	CHART_HBAR,
+	CHART_MULTIPLES             /* one panel per series value */
 };
 #define TABLE_CHART_MAX_Y 8
 
@@ -449,7 +450,7 @@ const struct table_chart *table_chart(const struct table *t);
 
 /* Names used in report metadata and JSON: "text", "int", "real",
  * "share", "rate", "date", "month"; "none", "line", "bar",
- * "grouped_bar", "stacked_bar", "hbar".  The parsers return the enum
+ * "grouped_bar", "stacked_bar", "hbar", "multiples".  The parsers return the enum
  * value or NS_EUSAGE. */
 const char *table_type_name(enum col_type type);
 int table_type_parse(const char *name);

@@ -269,7 +269,8 @@ static const char *const type_names[] = {
 	"text", "int", "real", "share", "rate", "date", "month"
 };
 static const char *const chart_names[] = {
-	"none", "line", "bar", "grouped_bar", "stacked_bar", "hbar"
+	"none", "line", "bar", "grouped_bar", "stacked_bar", "hbar",
+	"multiples"
 };
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -250,4 +250,16 @@ int report_run(sqlite3 *db, const struct report *r,
 	       const struct report_opts *o, struct table *t,
 	       struct nserr *err);
 
+/*
+ * report_chart_override: replace parts of t's chart spec (the report's
+ * default chart, from its `-- chart:` line) by names: type ("line",
+ * "bar", "grouped_bar", "stacked_bar", "hbar", "multiples"), x column,
+ * ys (comma-separated y columns), series column ("none" removes it);
+ * NULL keeps that part.  Returns 0, or NS_EUSAGE naming the columns of t
+ * when a name is not one of them or the spec is incomplete (t unchanged).
+ */
+int report_chart_override(struct table *t, const char *type, const char *x,
+			  const char *ys, const char *series,
+			  struct nserr *err);
+
 #endif

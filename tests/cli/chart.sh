@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# needstat-chart end to end on the report fixture database:
+# - every bundled report with a default chart draws it in en and fr as
+#   PNG, SVG and PDF: the PNG has the size asked for (and twice that with
+#   --scale 2) and is not blank, the SVG parses (xmllint), the PDF's text
+#   (pdftotext) holds the title;
+# - every chart type (line, bar, grouped_bar, stacked_bar, hbar,
+#   multiples) draws from some report with --type/--x/--y/--series;
+# - --dump prints the model, with French month names in French;
+# - a column that does not exist or a type that does not fit the data is
+#   a usage error (64) naming the columns; no output file is left.
+# Env: NS_BIN, NS_SRC (set by CTest).
+set -u
+: "${NS_BIN:?set NS_BIN to the directory of the built tools}"
+: "${NS_SRC:?set NS_SRC to the source tree}"
+export LC_ALL=C TZ=UTC
+unset NEEDSTAT_LANG NEEDSTAT_FISCAL_START
+
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/r.db"
+C() { "$NS_BIN/needstat-chart" --db "$db" --fiscal-year 2024 "$@"; }
+
+"$NS_BIN/needstat-init" --db "$db" >/dev/null 2>&1 || fail "needstat-init"
+(cd "$NS_SRC/fixtures/report" &&
+	"$NS_BIN/needstat-ingest" --db "$db" -q contacts.csv 2>/dev/null) ||
+	fail "ingest of the fixtures"
+
+# png_check FILE W H: a PNG of W x H pixels with more than one colour.
+png_check() {
+	python3 - "$@" <<'PY' || fail "png $1: $(cat "$work/pyerr")"
+import sys, zlib, struct
+f, w, h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+d = open(f, 'rb').read()
+assert d[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pw, ph = struct.unpack('>II', d[16:24])
+assert (pw, ph) == (w, h), 'size %dx%d, not %dx%d' % (pw, ph, w, h)
+i, idat = 8, b''
+while i < len(d):
+    n, = struct.unpack('>I', d[i:i+4]); t = d[i+4:i+8]
+    if t == b'IDAT': idat += d[i+8:i+8+n]
+    i += 12 + n
+raw = zlib.decompress(idat)
+# unfiltered bytes differ from white somewhere in most rows of a drawing
+colours = len(set(raw)) 
+assert colours > 8, 'blank (%d byte values)' % colours
+PY
+}
+
+title_of() { \
+	"$NS_BIN/needstat-report" --db "$db" --fiscal-year 2024 --lang "$2" \
+	--format json "$1" | python3 -c \
+	'import json,sys; print(json.load(sys.stdin)["title"])'; }
+
+# (report runs are the slow part: a few reports cover the drawing code)
+for id in volume needs_status territory; do
+	for lang in en fr; do
+		base="$work/$id.$lang"
+		C --lang "$lang" -o "$base.png" --width 640 --height 400 "$id" \
+			2>"$work/err" || fail "$id $lang png: $(cat "$work/err")"
+		png_check "$base.png" 640 400 2>"$work/pyerr"
+		C --lang "$lang" -o "$base.svg" "$id" 2>"$work/err" ||
+			fail "$id $lang svg: $(cat "$work/err")"
+		xmllint --noout "$base.svg" 2>"$work/err" ||
+			fail "$id $lang: svg does not parse: $(head -3 "$work/err")"
+		C --lang "$lang" -o "$base.pdf" "$id" 2>"$work/err" ||
+			fail "$id $lang pdf: $(cat "$work/err")"
+		title=$(title_of "$id" "$lang")
+		pdftotext -nopgbrk "$base.pdf" - | tr '\n' ' ' | tr -s ' ' |
+			grep -qF "${title:0:30}" ||
+			fail "$id $lang: pdf text lacks the title '$title'"
+	done
+done
+
+# HiDPI: twice the pixels
+C -o "$work/hidpi.png" --scale 2 --width 400 --height 300 territory ||
+	fail "--scale 2"
+png_check "$work/hidpi.png" 800 600 2>"$work/pyerr"
+
+# every type, in each format
+while read -r id args; do
+	for f in png svg pdf; do
+		# shellcheck disable=SC2086
+		C $args -o "$work/type.$f" "$id" 2>"$work/err" ||
+			fail "$id $args $f: $(cat "$work/err")"
+	done
+	# shellcheck disable=SC2086
+	C $args --dump "$id" >"$work/dump" 2>"$work/err" ||
+		fail "$id $args --dump: $(cat "$work/err")"
+	t=$(echo "$args" | sed -n 's/.*--type \([a-z_]*\).*/\1/p')
+	head -1 "$work/dump" | grep -q "^chart $t lang en" ||
+		fail "$id $args: dump says $(head -1 "$work/dump")"
+	xmllint --noout "$work/type.svg" || fail "$id $args: svg"
+done <<'LIST'
+volume --type line
+territory --type bar --x region --y needs
+volume --type grouped_bar --x month --y phone,text,chat
+needs_status --type stacked_bar
+territory --type hbar --x region --y needs_rate
+trends --type multiples --x month --y needs --series category
+LIST
+
+# --dump in French: months in French, grouped numbers
+C --lang fr --dump volume >"$work/dump" || fail "--dump fr"
+grep -q '^cat 0 "avr. 2024"' "$work/dump" || fail "--dump fr: months"
+grep -q '^x "Mois" time' "$work/dump" || fail "--dump fr: x label"
+
+# bad specs: usage errors naming the columns, no file left
+C --x nosuch -o "$work/bad.png" territory 2>"$work/err"
+[ $? -eq 64 ] || fail "--x nosuch: exit not 64"
+grep -q "no column 'nosuch'.*columns: region, contacts" "$work/err" ||
+	fail "--x nosuch: $(cat "$work/err")"
+C --type line -o "$work/bad.png" territory 2>"$work/err"
+[ $? -eq 64 ] || fail "--type line on regions: exit not 64"
+grep -q "month or date x column" "$work/err" ||
+	fail "--type line: $(cat "$work/err")"
+C --type pie -o "$work/bad.png" territory 2>/dev/null
+[ $? -eq 64 ] || fail "--type pie: exit not 64"
+C -o "$work/bad.gif" territory 2>/dev/null
+[ $? -eq 64 ] || fail "-o x.gif: exit not 64"
+[ -z "$(ls "$work" | grep -e bad -e needstat-chart-)" ] ||
+	fail "files left: $(ls "$work")"
+
+[ "$fails" -eq 0 ] || { echo "$fails failure(s)" >&2; exit 1; }
+echo "chart: ok"
