@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/vs_duckdb.sh [-r RUNS] [-p "PEER ..."] [ROWS ...]: the write path
+# bench/vs_duckdb.sh [-r RUNS] [-p "PEER ..."] [-b BIN] [ROWS ...]: the write path
 # against DuckDB in one run.  For each ROWS (default 1000000) it generates
 # (or reuses) $NEEDSBENCH/contacts_<N>.csv with ../shared/bench/
 # gen_contacts.py --rows ROWS --seed 211, then runs, interleaved, RUNS
@@ -9,7 +9,9 @@
 #   - needstat: init, load the bench maps, ingest (classify and
 #     aggregates included, durable: rollback journal, synchronous=FULL)
 #     and the year x category x province table (bench/table.sh), with the
-#     map conversion done once beforehand (NS_MAPS_DIR, not timed).
+#     map conversion done once beforehand (NS_MAPS_DIR, not timed);
+#   - with -b BIN, the same with the tools in BIN ("base": another build,
+#     to decide a change by measurement).
 # Prints each run (wall, max RSS of the process tree), the medians, the
 # ratio needstat / each peer, the database size per million needs, and
 # checks needstat's table against DuckDB's (../shared/bench/compare.py);
@@ -23,12 +25,13 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SHARED="$(cd "$HERE/../../shared/bench" && pwd)"
 export NS_BIN="${NS_BIN:-$HERE/../build/bin}"
 export NEEDSBENCH="${NEEDSBENCH:-${TMPDIR:-/tmp}/needsbench}"
-RUNS=3 PEERS="duckdb_mem"
-while getopts "r:p:h" opt; do
+RUNS=3 PEERS="duckdb_mem" BASE=""
+while getopts "r:p:b:h" opt; do
   case "$opt" in
     r) RUNS="$OPTARG" ;;
     p) PEERS="$OPTARG" ;;
-    *) sed -n '2,22p' "$0"; exit 64 ;;
+    b) BASE="$(cd "$OPTARG" && pwd)" ;;
+    *) sed -n '2,24p' "$0"; exit 64 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -93,13 +96,18 @@ for rows in "$@"; do
     done
     timed needstat "$rows" "$i" bash -c '"$0/table.sh" "$1" "$2" > "$3"' \
       "$HERE" "$file" "$db" "$W/$name.needstat.csv"
+    if [ -n "$BASE" ]; then
+      timed base "$rows" "$i" env NS_BIN="$BASE" bash -c \
+        '"$0/table.sh" "$1" "$2" > "$3"' "$HERE" "$file" "$W/base.db" \
+        "$W/$name.base.csv"
+    fi
   done
   nw=$(median "$rows" needstat 5) nr=$(median "$rows" needstat 6)
   bytes=$(stat -c %s "$db")
   printf '  median of %s: needstat %.2f s %.1f MiB; database %.1f MB per million needs\n' \
     "$RUNS" "$nw" "$(awk -v r="$nr" 'BEGIN { print r / 1024 }')" \
     "$(awk -v b="$bytes" -v n="$rows" 'BEGIN { print b / n }')"
-  for peer in $PEERS; do
+  for peer in $PEERS ${BASE:+base}; do
     pw=$(median "$rows" "$peer" 5) pr=$(median "$rows" "$peer" 6)
     awk -v p="$peer" -v pw="$pw" -v pr="$pr" -v nw="$nw" 'BEGIN {
       printf "  %-12s %.2f s %.1f MiB; ratio needstat / %s: %.2f\n",
