@@ -161,7 +161,7 @@ struct store {
 	long source_id, batch_id;
 	sqlite3_stmt *ins_contact, *find_contact, *upd_contact, *old_needs,
 		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq,
-		     *ins_needs, *ins_contacts, *old_refs;
+		     *ins_needs, *ins_contacts, *old_refs, *del_refs;
 	int64_t next_id;               /* id for the next new contact */
 	int multi_backoff;             /* new contacts to see one by one */
 	struct pending_need pend[PENDING_NEEDS];

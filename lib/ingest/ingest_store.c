@@ -28,6 +28,7 @@ static const char *const sql[] = {
 	"source_contact_id = ?2",
 	"SELECT category, status, reason, referrals FROM needs WHERE "
 	"contact_id = ?1",
+	/* foreign keys are off during a load: no ON DELETE CASCADE */
 	"DELETE FROM needs WHERE contact_id = ?1",
 	"INSERT INTO needs(contact_id, seq, code_id, category, map_version, "
 	"status, reason, referrals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -37,6 +38,9 @@ static const char *const sql[] = {
 	"SELECT coalesce(max(seq), 0) FROM needs WHERE contact_id = ?1",
 	"SELECT n.category, r.agency FROM needs n JOIN referrals r ON "
 	"r.need_id = n.id WHERE n.contact_id = ?1",
+	/* foreign keys are off during a load: no ON DELETE CASCADE */
+	"DELETE FROM referrals WHERE need_id IN (SELECT id FROM needs WHERE "
+	"contact_id = ?1)",
 };
 
 int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
@@ -44,7 +48,7 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 {
 	sqlite3_stmt **st[] = {&s->ins_contact, &s->find_contact,
 		&s->upd_contact, &s->old_needs, &s->del_needs, &s->ins_need,
-		&s->ins_ref, &s->ins_code, &s->max_seq, &s->old_refs};
+		&s->ins_ref, &s->ins_code, &s->max_seq, &s->old_refs, &s->del_refs};
 	sqlite3_stmt *q;
 	size_t i;
 	int rc;
@@ -99,6 +103,7 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->upd_contact);
 	sqlite3_finalize(s->old_needs);
 	sqlite3_finalize(s->del_needs);
+	sqlite3_finalize(s->del_refs);
 	sqlite3_finalize(s->ins_need);
 	sqlite3_finalize(s->ins_needs);
 	sqlite3_finalize(s->ins_contacts);
@@ -195,6 +200,10 @@ static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 		return row;
 	if (rc)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
+	sqlite3_reset(s->del_refs);
+	sqlite3_bind_int64(s->del_refs, 1, id);
+	if (sqlite3_step(s->del_refs) != SQLITE_DONE)
+		return db_fail(s->db, err, "replacing a contact");
 	sqlite3_reset(s->del_needs);
 	sqlite3_bind_int64(s->del_needs, 1, id);
 	if (sqlite3_step(s->del_needs) != SQLITE_DONE)
