@@ -12,8 +12,9 @@
 #     map conversion done once beforehand (NS_MAPS_DIR, not timed);
 #   - with -b BIN, the same with the tools in BIN ("base": another build,
 #     to decide a change by measurement).
-# Prints each run (wall, max RSS of the process tree), the medians, the
-# ratio needstat / each peer, the database size per million needs, and
+# Prints each run (wall, max RSS of the process tree, user+sys CPU), the
+# medians, the ratios needstat / each peer (wall: the target; CPU: steadier
+# when other work shares the cores), the database size per million needs, and
 # checks needstat's table against DuckDB's (../shared/bench/compare.py);
 # exit 1 when they differ.  Results are appended to
 # $NEEDSBENCH/vs_duckdb.tsv.  Only ratios within one run mean anything on a
@@ -41,7 +42,7 @@ W="$NEEDSBENCH/vs_duckdb"
 mkdir -p "$W"
 export NS_MAPS_DIR="$W/maps"
 TSV="$NEEDSBENCH/vs_duckdb.tsv"
-[ -f "$TSV" ] || printf 'date\trows\ttool\trun\twall_s\tmaxrss_kib\n' > "$TSV"
+[ -f "$TSV" ] || printf 'date\trows\ttool\trun\twall_s\tmaxrss_kib\tcpu_s\n' > "$TSV"
 STAMP="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
 label() { awk -v n="$1" 'BEGIN { if (n % 1000000 == 0) printf "%dm", n / 1000000;
@@ -56,10 +57,11 @@ timed() {
     /Elapsed \(wall clock\)/ { k = split($2, t, ":");
       s = (k == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
     /Maximum resident set size/ { m = $2 }
-    END { printf "%s\t%s\t%s\t%s\t%.2f\t%d\n", d, r, n, i, s, m }' \
+    /User time|System time/ { c += $2 }
+    END { printf "%s\t%s\t%s\t%s\t%.2f\t%d\t%.2f\n", d, r, n, i, s, m, c }' \
     "$W/time.txt" | tee -a "$TSV" |
-    awk -F'\t' '{ printf "  %-12s run %s  wall %7.2f s  max RSS %7.1f MiB\n",
-      $3, $4, $5, $6 / 1024 }'
+    awk -F'\t' '{ printf "  %-12s run %s  wall %7.2f s  max RSS %7.1f MiB  CPU %7.2f s\n",
+      $3, $4, $5, $6 / 1024, $7 }'
 }
 
 median() {  # median of column $3 for tool $2 at rows $1 in this run
@@ -89,10 +91,11 @@ for rows in "$@"; do
         { cat "$W/peers.log" >&2; exit 1; }
       awk -F'\t' -v p="$peer" -v r="$rows" -v i="$i" -v d="$STAMP" \
         '$2 == p { l = $0 } END { split(l, f, "\t");
-          printf "%s\t%s\t%s\t%s\t%.2f\t%d\n", d, r, p, i, f[4], f[7] }' \
+          printf "%s\t%s\t%s\t%s\t%.2f\t%d\t%.2f\n", d, r, p, i, f[4], f[7],
+            f[5] + f[6] }' \
         "$out/runs.tsv" | tee -a "$TSV" |
-        awk -F'\t' '{ printf "  %-12s run %s  wall %7.2f s  max RSS %7.1f MiB\n",
-          $3, $4, $5, $6 / 1024 }'
+        awk -F'\t' '{ printf "  %-12s run %s  wall %7.2f s  max RSS %7.1f MiB  CPU %7.2f s\n",
+          $3, $4, $5, $6 / 1024, $7 }'
     done
     timed needstat "$rows" "$i" bash -c '"$0/table.sh" "$1" "$2" > "$3"' \
       "$HERE" "$file" "$db" "$W/$name.needstat.csv"
@@ -103,15 +106,17 @@ for rows in "$@"; do
     fi
   done
   nw=$(median "$rows" needstat 5) nr=$(median "$rows" needstat 6)
+  nc=$(median "$rows" needstat 7)
   bytes=$(stat -c %s "$db")
-  printf '  median of %s: needstat %.2f s %.1f MiB; database %.1f MB per million needs\n' \
-    "$RUNS" "$nw" "$(awk -v r="$nr" 'BEGIN { print r / 1024 }')" \
+  printf '  median of %s: needstat %.2f s (CPU %.2f s) %.1f MiB; database %.1f MB per million needs\n' \
+    "$RUNS" "$nw" "$nc" "$(awk -v r="$nr" 'BEGIN { print r / 1024 }')" \
     "$(awk -v b="$bytes" -v n="$rows" 'BEGIN { print b / n }')"
   for peer in $PEERS ${BASE:+base}; do
     pw=$(median "$rows" "$peer" 5) pr=$(median "$rows" "$peer" 6)
-    awk -v p="$peer" -v pw="$pw" -v pr="$pr" -v nw="$nw" 'BEGIN {
-      printf "  %-12s %.2f s %.1f MiB; ratio needstat / %s: %.2f\n",
-        p, pw, pr / 1024, p, nw / pw }'
+    pc=$(median "$rows" "$peer" 7)
+    awk -v p="$peer" -v pw="$pw" -v pr="$pr" -v nw="$nw" -v pc="$pc" -v nc="$nc" 'BEGIN {
+      printf "  %-12s %.2f s (CPU %.2f s) %.1f MiB; ratio needstat / %s: wall %.2f, CPU %.2f\n",
+        p, pw, pc, pr / 1024, p, nw / pw, nc / pc }'
   done
   ref="$out/out/duckdb_mem.csv"
   [ -f "$ref" ] || ref="$(ls "$out"/out/*.csv | head -n 1)"
