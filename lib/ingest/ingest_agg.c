@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify/aggdef.h"
 #include "core/db.h"
 #include "ingest_int.h"
 
@@ -174,6 +175,7 @@ int agg_need_ids(struct agg *a, int month, int category, int region,
 
 	if (!c)
 		return NS_ENOMEM;
+	a->took_back |= d < 0;
 	c->a += d;
 	c->b += d * (referrals > 0 ? referrals : 0);
 	return 0;
@@ -199,6 +201,7 @@ int agg_contact_ids(struct agg *a, int month, const int *dims, int dc, int dn)
 
 	if (!c)
 		return NS_ENOMEM;
+	a->took_back |= dc < 0 || dn < 0;
 	c->a += dc;
 	c->b += dn;
 	return 0;
@@ -258,6 +261,7 @@ int agg_referral(struct agg *a, int month, const char *category,
 			return NS_ENOMEM;
 		a->nrefs++;
 	}
+	a->took_back |= d < 0;
 	a->refs[*slot].n += d;
 	return 0;
 }
@@ -312,15 +316,17 @@ static int cmp_sorted(const void *x, const void *y)
 }
 
 /*
- * Add the non-zero cells of t to a table with sql: ?1 the month or year,
- * ?2 .. ?nparts the text parts, then the one or two counts.  Cells go in
- * primary-key order (number, then the texts in byte order), so the upserts
- * walk the B-tree forward instead of jumping about.
+ * Add the non-zero cells of t to the table of d (aggdef_upsert_sql): key
+ * part 0 the month or year, 1 .. d->nkeys - 1 text ids, then the one or
+ * two counts.  Cells go in primary-key order (number, then the texts in
+ * byte order), so the upserts walk the B-tree forward instead of jumping
+ * about.
  */
 static int flush_itab(struct agg *a, sqlite3 *db, const struct agg_itab *t,
-		      const char *sql, int nparts, int ncounts,
-		      struct nserr *err)
+		      const struct aggdef *d, struct nserr *err)
 {
+	int nparts = d->nkeys, ncounts = d->ncounts;
+	char sql[512];
 	struct sorted *order = malloc((t->n ? t->n : 1) * sizeof *order);
 	int *rank = name_ranks(a);
 	sqlite3_stmt *st;
@@ -343,7 +349,9 @@ static int flush_itab(struct agg *a, sqlite3 *db, const struct agg_itab *t,
 	}
 	free(rank);
 	qsort(order, n, sizeof *order, cmp_sorted);
-	rc = db_prepare(db, sql, &st, err);
+	rc = aggdef_upsert_sql(d, sql, sizeof sql) ? nserr_set(err,
+		NS_EINTERNAL, "upsert of %s too long", d->table) :
+		db_prepare(db, sql, &st, err);
 	for (i = 0; !rc && i < n; i++) {
 		const struct agg_icell *c = order[i].cell;
 
@@ -384,10 +392,8 @@ static int flush_years(struct agg *a, sqlite3 *db, struct nserr *err)
 		y->b += c->b;
 	}
 	if (!rc)
-		rc = flush_itab(a, db, &years, "INSERT INTO agg_needs_year "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET "
-			"needs = needs + excluded.needs, referrals = referrals + "
-			"excluded.referrals", 4, 2, err);
+		rc = flush_itab(a, db, &years, &aggdefs[AGGDEF_NEEDS_YEAR],
+				err);
 	else
 		rc = nserr_set(err, NS_ENOMEM, "out of memory");
 	itab_release(&years);
@@ -400,6 +406,7 @@ static int flush_refs(struct agg *a, sqlite3 *db, struct nserr *err)
 	int *rank = name_ranks(a);
 	sqlite3_stmt *st;
 	size_t i, n = 0;
+	char sql[512];
 	int rc;
 
 	if (!order || !rank) {
@@ -420,9 +427,9 @@ static int flush_refs(struct agg *a, sqlite3 *db, struct nserr *err)
 	}
 	free(rank);
 	qsort(order, n, sizeof *order, cmp_sorted);
-	rc = db_prepare(db, "INSERT INTO agg_referrals VALUES (?1, ?2, ?3, "
-		"?4, ?5) ON CONFLICT DO UPDATE SET referrals = referrals + "
-		"excluded.referrals", &st, err);
+	rc = aggdef_upsert_sql(&aggdefs[AGGDEF_REFERRALS], sql, sizeof sql) ?
+		nserr_set(err, NS_EINTERNAL, "upsert of agg_referrals too long")
+		: db_prepare(db, sql, &st, err);
 	for (i = 0; !rc && i < n; i++) {
 		const struct agg_ref *r = order[i].cell;
 		sqlite3_reset(st);
@@ -441,26 +448,25 @@ static int flush_refs(struct agg *a, sqlite3 *db, struct nserr *err)
 
 int agg_flush(struct agg *a, sqlite3 *db, struct nserr *err)
 {
-	int rc = flush_itab(a, db, &a->needs,
-		"INSERT INTO agg_needs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-		"ON CONFLICT DO UPDATE SET needs = needs + excluded.needs, "
-		"referrals = referrals + excluded.referrals", 5, 2, err);
+	int i, rc = flush_itab(a, db, &a->needs, &aggdefs[AGGDEF_NEEDS], err);
 
 	if (!rc)
 		rc = flush_years(a, db, err);
 	if (!rc)
-		rc = flush_itab(a, db, &a->contacts,
-			"INSERT INTO agg_contacts VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-			" ?7, ?8) ON CONFLICT DO UPDATE SET contacts = contacts"
-			" + excluded.contacts, needs = needs + excluded.needs",
-			6, 2, err);
+		rc = flush_itab(a, db, &a->contacts, &aggdefs[AGGDEF_CONTACTS],
+				err);
 	if (!rc)
 		rc = flush_refs(a, db, err);
-	if (!rc)
-		rc = db_exec(db, "DELETE FROM agg_referrals WHERE referrals = 0;"
-			     "DELETE FROM agg_needs WHERE needs = 0;"
-			     "DELETE FROM agg_needs_year WHERE needs = 0;"
-			     "DELETE FROM agg_contacts WHERE contacts = 0", err);
+	/* cells a replacement took back to 0 (a scan of each table: only
+	 * when something was taken back) */
+	for (i = 0; !rc && a->took_back && i < AGGDEF_N; i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %.*s = 0",
+			 aggdefs[i].table, (int)strcspn(aggdefs[i].counts, ","),
+			 aggdefs[i].counts);
+		rc = db_exec(db, sql, err);
+	}
+	a->took_back = 0;
 	agg_clear(a);
 	return rc;
 }

@@ -137,6 +137,7 @@ struct agg {
 		int64_t n;
 	} *refs;
 	size_t nrefs, cap_refs;
+	int took_back;                   /* 1: a count was decremented */
 };
 
 int agg_init(struct agg *a);
