@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aggdef.h"
 #include "classify.h"
 #include "core/db.h"
 #include "postal.h"
@@ -30,45 +31,13 @@ static int finish(sqlite3 *db, int own, int rc, struct nserr *err)
 	return rc;
 }
 
-static const char agg_needs_sql[] =
-	"DELETE FROM agg_needs;"
-	"INSERT INTO agg_needs (month, category, region_id, status, reason, "
-	"needs, referrals) "
-	"SELECT c.month, n.category, c.region_id, n.status, "
-	"coalesce(n.reason, ''), count(*), sum(coalesce(n.referrals, 0)) "
-	"FROM needs n JOIN contacts c ON c.id = n.contact_id "
-	"GROUP BY 1, 2, 3, 4, 5;"
-	"DELETE FROM agg_needs_year;"
-	"INSERT INTO agg_needs_year SELECT month / 100, category, region_id, "
-	"status, sum(needs), sum(referrals) FROM agg_needs GROUP BY 1, 2, 3, 4";
-
-static const char agg_contacts_sql[] =
-	"DELETE FROM agg_contacts;"
-	"INSERT INTO agg_contacts (month, region_id, channel, language, "
-	"age_group, gender, contacts, needs) "
-	"SELECT c.month, c.region_id, coalesce(c.channel, ''), "
-	"coalesce(c.language, ''), coalesce(c.age_group, ''), "
-	"coalesce(c.gender, ''), count(*), "
-	"sum((SELECT count(*) FROM needs n WHERE n.contact_id = c.id)) "
-	"FROM contacts c GROUP BY 1, 2, 3, 4, 5, 6";
-
-static const char agg_referrals_sql[] =
-	"DELETE FROM agg_referrals;"
-	"INSERT INTO agg_referrals SELECT c.month, n.category, c.region_id, "
-	"r.agency, count(*) FROM referrals r JOIN needs n ON n.id = r.need_id "
-	"JOIN contacts c ON c.id = n.contact_id GROUP BY 1, 2, 3, 4";
-
 int agg_rebuild(sqlite3 *db, unsigned what, struct nserr *err)
 {
-	int own, rc = begin(db, &own, err);
+	int own, rc = begin(db, &own, err), i;
 
-	/* referrals are kept by category and by region: either change */
-	if (!rc && what)
-		rc = db_exec(db, agg_referrals_sql, err);
-	if (!rc && (what & AGG_NEEDS))
-		rc = db_exec(db, agg_needs_sql, err);
-	if (!rc && (what & AGG_CONTACTS))
-		rc = db_exec(db, agg_contacts_sql, err);
+	for (i = 0; !rc && i < AGGDEF_N; i++)
+		if (what & aggdefs[i].what)
+			rc = aggdef_rebuild(db, &aggdefs[i], err);
 	if (rc)
 		nserr_prefix(err, "rebuilding the aggregates");
 	return finish(db, own, rc, err);

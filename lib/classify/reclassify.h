@@ -33,14 +33,11 @@ struct reclassify_stats {
 };
 
 /*
- * agg_rebuild: empty and refill the aggregates named by what (AGG_NEEDS,
- * AGG_CONTACTS) from contacts and needs with one INSERT ... SELECT ...
- * GROUP BY each, the grouping the ingest maintains: agg_needs by month,
- * category, region_id, status, coalesce(reason, '') with count and
- * sum(coalesce(referrals, 0)); agg_contacts by month, region_id and
- * coalesce(x, '') of channel, language, age_group, gender with the count of
- * contacts and of their needs.  Runs in the caller's transaction if one is
- * open, else in its own.  Returns 0 or a database status.
+ * agg_rebuild: empty and refill the aggregates named by what (AGG_NEEDS:
+ * agg_needs and agg_needs_year; AGG_CONTACTS: agg_contacts; either:
+ * agg_referrals) from the raw tables with their definitions (aggdef.h),
+ * the grouping the ingest maintains.  Runs in the caller's transaction if
+ * one is open, else in its own.  Returns 0 or a database status.
  */
 int agg_rebuild(sqlite3 *db, unsigned what, struct nserr *err);
 

@@ -11,12 +11,6 @@
 #include "core/db.h"
 #include "ingest_int.h"
 
-/* Empty text stands for unknown in the remembered dimensions. */
-static const char *nz(const char *v)
-{
-	return v && *v ? v : NULL;
-}
-
 /* The multi-row INSERT of CONTACTS_PER_INSERT contacts. */
 int batch_prepare_contacts(struct store *s, struct nserr *err)
 {
@@ -135,7 +129,7 @@ int batch_need(struct store *s, const struct need_row *r,
 {
 	struct pending_need *p;
 	int64_t cid = 0;
-	int rc;
+	int rc, cat, status, reason;
 
 	if (r->has_code && (rc = store_code_id(s, r, &cid, err)) != 0)
 		return rc;
@@ -148,8 +142,12 @@ int batch_need(struct store *s, const struct need_row *r,
 	p->code_id = cid;
 	s->needs++;
 	s->cur_needs++;
-	if (agg_need(&s->agg, s->cur_month, store_category(s, r->category),
-		     s->cur_region, r->status, r->reason, 1, r->referrals))
+	cat = store_category_id(s, r->category);
+	status = agg_id(&s->agg, r->status, strlen(r->status));
+	reason = r->reason ? agg_id(&s->agg, r->reason, strlen(r->reason)) : 0;
+	if (cat < 0 || status < 0 || reason < 0 ||
+	    agg_need_ids(&s->agg, s->cur_month, cat, s->cur_dims[0], status,
+			 reason, 1, r->referrals))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	if (r->referred_len) {
 		const char *q = r->referred_to, *end = q + r->referred_len, *ag;
@@ -163,14 +161,16 @@ int batch_need(struct store *s, const struct need_row *r,
 	return 0;
 }
 
-/* Count the needs written for the current contact in its cell. */
+/* Count the current contact (when new or replaced) and the needs written
+ * for it in its cell: one touch of the cell a contact. */
 int batch_end_contact(struct store *s, struct nserr *err)
 {
-	if (s->cur_needs && agg_contact(&s->agg, s->cur_month, s->cur_region,
-			nz(s->cur_channel), nz(s->cur_language), nz(s->cur_age),
-			nz(s->cur_gender), 0, (int)s->cur_needs))
+	if ((s->cur_needs || s->cur_counted) &&
+	    agg_contact_ids(&s->agg, s->cur_month, s->cur_dims, s->cur_counted,
+			    (int)s->cur_needs))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	s->cur_needs = 0;
+	s->cur_counted = 0;
 	return 0;
 }
 

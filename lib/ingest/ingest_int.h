@@ -114,21 +114,51 @@ int row_check(const struct classify *cl, const struct canon_row *in,
 #define AGENCY_MAX 200          /* longer agency names are cut */
 
 /* In-memory aggregates, flushed into agg_needs, agg_needs_year,
- * agg_contacts and agg_referrals. */
+ * agg_contacts and agg_referrals.  Text values are interned to small ids
+ * (agg_id; 0 is "", unknown); needs and contacts cells are keyed by
+ * integer tuples. */
+#define AGG_KEY_PARTS 6
+struct agg_itab {
+	struct agg_icell {
+		int32_t k[AGG_KEY_PARTS];    /* month or year, then text ids */
+		int64_t a, b;                /* the one or two counts */
+	} *cells;
+	uint32_t *index;                 /* open addressing: cell + 1, 0 empty */
+	size_t n, cap, mask;
+};
 struct agg {
-	struct strmap needs_ix, contacts_ix, refs_ix;
-	struct agg_cell { int64_t a, b; } *needs, *contacts, *refs;
-	size_t nneeds, ncontacts, nrefs, cap_needs, cap_contacts, cap_refs;
+	struct strmap dict;              /* text -> id */
+	const char **names;              /* id -> text (owned by dict) */
+	size_t nnames, cap_names;
+	struct agg_itab needs, contacts;
+	struct strmap refs_ix;           /* month, category, region, agency */
+	struct agg_ref {
+		int month, category, region, agency;
+		int64_t n;
+	} *refs;
+	size_t nrefs, cap_refs;
+	int took_back;                   /* 1: a count was decremented */
 };
 
 int agg_init(struct agg *a);
 void agg_release(struct agg *a);
 void agg_clear(struct agg *a);
-/* agg_need: add d (+1 or -1) need with referrals r to a needs cell. */
+/* agg_id: the id of text v[0..len) (NULL: ""), interned on first sight;
+ * ids stay valid until agg_release.  Returns the id or NS_ENOMEM. */
+int agg_id(struct agg *a, const char *v, size_t len);
+/* agg_need_ids: add d (+1 or -1) need with referrals r to the needs cell
+ * (month, category, region, status, reason), text parts as agg_id ids. */
+int agg_need_ids(struct agg *a, int month, int category, int region,
+		 int status, int reason, int d, long referrals);
+/* agg_need: the same with the text parts (NULL reason: none). */
 int agg_need(struct agg *a, int month, const char *category,
 	     const char *region, const char *status, const char *reason,
 	     int d, long referrals);
-/* agg_contact: add dc contacts and dn needs to a contacts cell. */
+/* agg_contact_ids: add dc contacts and dn needs to the contacts cell
+ * (month, dims[0..4] = region, channel, language, age group, gender ids). */
+int agg_contact_ids(struct agg *a, int month, const int *dims, int dc,
+		    int dn);
+/* agg_contact: the same with the text parts (NULL: unknown). */
 int agg_contact(struct agg *a, int month, const char *region,
 		const char *channel, const char *language,
 		const char *age_group, const char *gender, int dc, int dn);
@@ -161,7 +191,7 @@ struct store {
 	long source_id, batch_id;
 	sqlite3_stmt *ins_contact, *find_contact, *upd_contact, *old_needs,
 		     *del_needs, *ins_need, *ins_ref, *ins_code, *max_seq,
-		     *ins_needs, *ins_contacts, *old_refs;
+		     *ins_needs, *ins_contacts, *old_refs, *del_refs;
 	int64_t next_id;               /* id for the next new contact */
 	int multi_backoff;             /* new contacts to see one by one */
 	struct pending_need pend[PENDING_NEEDS];
@@ -177,6 +207,10 @@ struct store {
 	int cur_month;
 	char cur_region[64], cur_channel[24], cur_language[24], cur_age[16],
 	     cur_gender[24];
+	int cur_dims[5];               /* agg ids of region, channel, ... */
+	int cur_counted;               /* 1: a new or replaced contact, not
+					* yet in its agg_contacts cell */
+	int *cat_ids;                  /* agg id of each category index */
 	/* counts */
 	long contacts_new, contacts_replaced, needs, rows_loaded;
 	long rows_merged;              /* rows that stored nothing new */
@@ -202,6 +236,8 @@ int store_end_batch(struct store *s, struct nserr *err);
 void store_bind_contact(struct store *s, sqlite3_stmt *st, int k,
 			const struct need_row *r);
 const char *store_category(const struct store *s, int idx);
+/* store_category_id: the agg id of category index idx (NS_ENOMEM). */
+int store_category_id(struct store *s, int idx);
 int store_contact_started(struct store *s, const struct need_row *r,
 			  int fresh, struct nserr *err);
 int store_code_id(struct store *s, const struct need_row *r, int64_t *id,

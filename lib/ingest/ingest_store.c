@@ -28,6 +28,7 @@ static const char *const sql[] = {
 	"source_contact_id = ?2",
 	"SELECT category, status, reason, referrals FROM needs WHERE "
 	"contact_id = ?1",
+	/* foreign keys are off during a load: no ON DELETE CASCADE */
 	"DELETE FROM needs WHERE contact_id = ?1",
 	"INSERT INTO needs(contact_id, seq, code_id, category, map_version, "
 	"status, reason, referrals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -37,6 +38,9 @@ static const char *const sql[] = {
 	"SELECT coalesce(max(seq), 0) FROM needs WHERE contact_id = ?1",
 	"SELECT n.category, r.agency FROM needs n JOIN referrals r ON "
 	"r.need_id = n.id WHERE n.contact_id = ?1",
+	/* foreign keys are off during a load: no ON DELETE CASCADE */
+	"DELETE FROM referrals WHERE need_id IN (SELECT id FROM needs WHERE "
+	"contact_id = ?1)",
 };
 
 int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
@@ -44,7 +48,7 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 {
 	sqlite3_stmt **st[] = {&s->ins_contact, &s->find_contact,
 		&s->upd_contact, &s->old_needs, &s->del_needs, &s->ins_need,
-		&s->ins_ref, &s->ins_code, &s->max_seq, &s->old_refs};
+		&s->ins_ref, &s->ins_code, &s->max_seq, &s->old_refs, &s->del_refs};
 	sqlite3_stmt *q;
 	size_t i;
 	int rc;
@@ -53,8 +57,12 @@ int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
 	s->db = db;
 	s->cl = cl;
 	s->source_id = source_id;
-	if (strmap_init(&s->codes) || agg_init(&s->agg))
+	if (strmap_init(&s->codes) || agg_init(&s->agg) ||
+	    !(s->cat_ids = malloc((cl->ncats ? cl->ncats : 1) *
+				  sizeof *s->cat_ids)))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
+	for (i = 0; i < cl->ncats; i++)
+		s->cat_ids[i] = -1;
 	for (i = 0; i < sizeof st / sizeof st[0]; i++)
 		if ((rc = db_prepare(db, sql[i], st[i], err)) != 0)
 			return rc;
@@ -99,6 +107,7 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->upd_contact);
 	sqlite3_finalize(s->old_needs);
 	sqlite3_finalize(s->del_needs);
+	sqlite3_finalize(s->del_refs);
 	sqlite3_finalize(s->ins_need);
 	sqlite3_finalize(s->ins_needs);
 	sqlite3_finalize(s->ins_contacts);
@@ -108,6 +117,8 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->old_refs);
 	strmap_release(&s->codes);
 	agg_release(&s->agg);
+	free(s->cat_ids);
+	s->cat_ids = NULL;
 }
 
 void store_begin_batch(struct store *s, long batch_id)
@@ -195,6 +206,10 @@ static int unload_contact(struct store *s, int64_t id, sqlite3_stmt *found,
 		return row;
 	if (rc)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
+	sqlite3_reset(s->del_refs);
+	sqlite3_bind_int64(s->del_refs, 1, id);
+	if (sqlite3_step(s->del_refs) != SQLITE_DONE)
+		return db_fail(s->db, err, "replacing a contact");
 	sqlite3_reset(s->del_needs);
 	sqlite3_bind_int64(s->del_needs, 1, id);
 	if (sqlite3_step(s->del_needs) != SQLITE_DONE)
@@ -213,16 +228,35 @@ static void copy(char *dst, size_t size, const void *src)
 	dst[n] = '\0';
 }
 
-static void remember_dims(struct store *s, int month, const char *region,
-			  const char *channel, const char *language,
-			  const char *age, const char *gender)
+/* The current contact's aggregate dimensions, as text and as agg ids.
+ * Returns 0 or NS_ENOMEM. */
+static int remember_dims(struct store *s, int month, const char *region,
+			 const char *channel, const char *language,
+			 const char *age, const char *gender)
 {
+	const char *v[5];
+	int i;
+
 	s->cur_month = month;
 	copy(s->cur_region, sizeof s->cur_region, region);
 	copy(s->cur_channel, sizeof s->cur_channel, channel);
 	copy(s->cur_language, sizeof s->cur_language, language);
 	copy(s->cur_age, sizeof s->cur_age, age);
 	copy(s->cur_gender, sizeof s->cur_gender, gender);
+	v[0] = s->cur_region, v[1] = s->cur_channel, v[2] = s->cur_language;
+	v[3] = s->cur_age, v[4] = s->cur_gender;
+	for (i = 0; i < 5; i++)
+		if ((s->cur_dims[i] = agg_id(&s->agg, v[i], strlen(v[i]))) < 0)
+			return NS_ENOMEM;
+	return 0;
+}
+
+int store_category_id(struct store *s, int idx)
+{
+	if (s->cat_ids[idx] < 0)
+		s->cat_ids[idx] = agg_id(&s->agg, s->cl->cats[idx],
+					 strlen(s->cl->cats[idx]));
+	return s->cat_ids[idx];
 }
 
 /* The contact_id is stored already: replace it or append to it. */
@@ -243,12 +277,13 @@ static int existing_contact(struct store *s, const struct need_row *r,
 	s->cur_id = sqlite3_column_int64(f, 0);
 	if (sqlite3_column_int64(f, 1) == s->batch_id) {
 		/* seen earlier in this batch: append its needs */
-		remember_dims(s, sqlite3_column_int(f, 2),
+		if (remember_dims(s, sqlite3_column_int(f, 2),
 			(const char *)sqlite3_column_text(f, 3),
 			(const char *)sqlite3_column_text(f, 4),
 			(const char *)sqlite3_column_text(f, 5),
 			(const char *)sqlite3_column_text(f, 6),
-			(const char *)sqlite3_column_text(f, 7));
+			(const char *)sqlite3_column_text(f, 7)))
+			return nserr_set(err, NS_ENOMEM, "out of memory");
 		sqlite3_reset(s->max_seq);
 		sqlite3_bind_int64(s->max_seq, 1, s->cur_id);
 		if ((rc = db_row(s->db, s->max_seq, "appending to a contact",
@@ -297,11 +332,10 @@ int store_contact_started(struct store *s, const struct need_row *r,
 	track_dates(s, r);
 	if (!fresh)
 		return 0;
-	remember_dims(s, r->month, reg->id, r->channel, r->language,
-		      r->age_group, r->gender);
-	if (agg_contact(&s->agg, r->month, reg->id, r->channel, r->language,
-			r->age_group, r->gender, 1, 0))
+	if (remember_dims(s, r->month, reg->id, r->channel, r->language,
+			  r->age_group, r->gender))
 		return nserr_set(err, NS_ENOMEM, "out of memory");
+	s->cur_counted = 1;     /* counted with its needs: batch_end_contact */
 	return 0;
 }
 
