@@ -11,7 +11,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Debian packages needstat builds and tests with.
 PACKAGES=(cmake make gcc pkg-config libsqlite3-dev sqlite3 libcsv-dev
           libcunit1-dev libgsl-dev nettle-dev libutf8proc-dev libinih-dev
-          groff-base python3 libglpk-dev)
+          groff-base python3 libglpk-dev
+          chromium poppler-utils)  # chromium, pdftotext: the HTML page test
 
 deps() {
   local missing=()

@@ -16,7 +16,7 @@
 
 static const char synopsis[] = "needstat-report [--audit] [--db FILE] "
 	"[--lang en|fr] "
-	"[--format text|csv|md|json|html] [--from D --to D | --month YYYY-MM "
+	"[--format text|csv|md|json|html] [--fragment] [--from D --to D | --month YYYY-MM "
 	"| --quarter YYYY-Qn | --year YYYY | --fiscal-year YYYY] "
 	"[--fiscal-start M] [--region ID] [--category ID] [--min-cell N | "
 	"--no-suppress] [-p NAME=VALUE]... [-o FILE] REPORT | --file PATH | "
@@ -42,7 +42,10 @@ static int help(void)
 "  --fiscal-start M    first month of fiscal years, 1-12 (default\n"
 "                      $NEEDSTAT_FISCAL_START, else 4: April to March)\n"
 "  --fiscal-year YYYY  the fiscal year starting in YYYY\n"
-"  --format F          text (default), csv, md, json or html\n"
+"  --format F          text (default), csv, md, json or html (a complete\n"
+"                      page with its stylesheet)\n"
+"  --fragment          with --format html: only the table and its notes,\n"
+"                      to embed in another page\n"
 "  --from D, --to D    first and last month: YYYY-MM, or YYYY-MM-DD on a\n"
 "                      month's first (--from) or last (--to) day\n"
 "  --lang L            en (default $NEEDSTAT_LANG, else en) or fr\n"
@@ -82,6 +85,7 @@ struct args {
 	const char *pn[REPORT_MAX_PARAMS], *pv[REPORT_MAX_PARAMS];
 	char pbuf[REPORT_MAX_PARAMS][256];
 	int lang, format, list, verbose, describe, audit;
+	unsigned render_flags;
 	struct report_opts o;
 };
 
@@ -235,8 +239,9 @@ static int run(struct args *a, const char *rdir, const char *id,
 				       "'%s'", tmp);
 	}
 	if (!rc)
-		rc = render_table(a->audit ? &audit : &t, (enum render_format)a->format, a->lang,
-				  out, &err);
+		rc = render_table_flags(a->audit ? &audit : &t,
+					(enum render_format)a->format, a->lang,
+					a->render_flags, out, &err);
 	if (out != stdout && out && fclose(out) != 0 && !rc)
 		rc = nserr_set(&err, NS_EIO, "cannot write '%s'", tmp);
 	if (!rc && tmp[0] && rename(tmp, a->out) != 0)
@@ -277,7 +282,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 {
 	enum { O_AUDIT = 256, O_CAT, O_DB, O_DESC, O_FILE, O_FYS, O_FY, O_FMT,
 	       O_FROM, O_LANG, O_LIST, O_MIN, O_MONTH, O_NOSUPP, O_QUARTER,
-	       O_REGION, O_TO, O_YEAR };
+	       O_REGION, O_TO, O_YEAR, O_FRAG };
 	static const struct option opts[] = {
 		{"audit", no_argument, NULL, O_AUDIT},
 		{"category", required_argument, NULL, O_CAT},
@@ -287,6 +292,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 		{"fiscal-start", required_argument, NULL, O_FYS},
 		{"fiscal-year", required_argument, NULL, O_FY},
 		{"format", required_argument, NULL, O_FMT},
+		{"fragment", no_argument, NULL, O_FRAG},
 		{"from", required_argument, NULL, O_FROM},
 		{"help", no_argument, NULL, 'h'},
 		{"lang", required_argument, NULL, O_LANG},
@@ -326,6 +332,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 					"is not text, csv, md, json or html",
 					optarg);
 			break;
+		case O_FRAG: a->render_flags |= RENDER_FRAGMENT; break;
 		case O_FROM: a->from = optarg; break;
 		case O_LANG:
 			if ((a->lang = nf_lang_parse(optarg)) < 0)

@@ -200,9 +200,10 @@ static const char golden_html_fr[] =
 	"</ul>\n"
 ;
 
-/* render: t in fmt/lang into a malloc'ed string; *rc gets the status. */
-static char *render(const struct table *t, enum render_format fmt, int lang,
-		    int *rc)
+/* render_f: t in fmt/lang with flags into a malloc'ed string; *rc gets
+ * the status. */
+static char *render_f(const struct table *t, enum render_format fmt,
+		      int lang, unsigned flags, int *rc)
 {
 	struct nserr err;
 	char *p = NULL;
@@ -210,19 +211,27 @@ static char *render(const struct table *t, enum render_format fmt, int lang,
 	FILE *f = open_memstream(&p, &n);
 
 	nserr_init(&err);
-	*rc = render_table(t, fmt, lang, f, &err);
+	*rc = render_table_flags(t, fmt, lang, flags, f, &err);
 	fclose(f);
 	return p;
 }
 
-static void check(enum render_format fmt, int lang, const char *want)
+/* render: render_f without flags (HTML is a page). */
+static char *render(const struct table *t, enum render_format fmt, int lang,
+		    int *rc)
+{
+	return render_f(t, fmt, lang, 0, rc);
+}
+
+static void check_f(enum render_format fmt, int lang, unsigned flags,
+		    const char *want)
 {
 	struct table t;
 	char *got;
 	int rc;
 
 	fixture(&t);
-	got = render(&t, fmt, lang, &rc);
+	got = render_f(&t, fmt, lang, flags, &rc);
 	CU_ASSERT_EQUAL(rc, 0);
 	CU_ASSERT_STRING_EQUAL(got, want);
 	if (strcmp(got, want) != 0)
@@ -230,6 +239,11 @@ static void check(enum render_format fmt, int lang, const char *want)
 			render_format_name(fmt), nf_lang_code(lang), got);
 	free(got);
 	table_release(&t);
+}
+
+static void check(enum render_format fmt, int lang, const char *want)
+{
+	check_f(fmt, lang, 0, want);
 }
 
 static void test_text(void)
@@ -254,9 +268,98 @@ static void test_json(void)
 	check(RENDER_JSON, NS_EN, golden_json_en);
 }
 
+/* The page: the shell around the very fragment, the stylesheet inline. */
+static const char page_head_fr[] =
+	"<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<meta name=\"viewport\" content=\"width=device-width, "
+	"initial-scale=1\">\n"
+	"<title>Besoins non combl\xc3\xa9s par cat\xc3\xa9gorie</title>\n"
+	"<style>\n";
+static const char page_tail[] = "</main>\n</body>\n</html>\n";
+
 static void test_html(void)
 {
-	check(RENDER_HTML, NS_FR, golden_html_fr);
+	const char *css = render_page_css();
+	size_t n;
+	char *want;
+
+	check_f(RENDER_HTML, NS_FR, RENDER_FRAGMENT, golden_html_fr);
+	n = strlen(page_head_fr) + strlen(css) + strlen(golden_html_fr) + 64;
+	want = malloc(n);
+	snprintf(want, n, "%s%s</style>\n</head>\n<body>\n<main>\n%s%s",
+		 page_head_fr, css, golden_html_fr, page_tail);
+	check(RENDER_HTML, NS_FR, want);
+	free(want);
+	/* the stylesheet does what the page promises */
+	CU_ASSERT_PTR_NOT_NULL(strstr(css, "font-variant-numeric: "
+				      "tabular-nums"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(css, "position: sticky"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(css, "tr:nth-child(even)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(css, "@media print"));
+	CU_ASSERT_PTR_NULL(strstr(css, "</"));
+	CU_ASSERT_EQUAL(css[strlen(css) - 1], '\n');
+}
+
+/* The shell on its own, as the dashboard uses it: title and href escaped,
+ * a linked stylesheet, several fragments in one page, bad arguments and
+ * write failures. */
+static void test_page(void)
+{
+	struct nserr err;
+	struct table t;
+	char *p = NULL, *got;
+	size_t n = 0;
+	FILE *f = open_memstream(&p, &n), *full;
+	int rc;
+
+	nserr_init(&err);
+	CU_ASSERT_EQUAL(render_page_open(f, "<Needs> & \"gaps\"", NS_EN,
+					 "s.css?a=1&b='2'", &err), 0);
+	fixture(&t);
+	CU_ASSERT_EQUAL(render_table_flags(&t, RENDER_HTML, NS_EN,
+					   RENDER_FRAGMENT, f, &err), 0);
+	CU_ASSERT_EQUAL(render_table_flags(&t, RENDER_HTML, NS_FR,
+					   RENDER_FRAGMENT, f, &err), 0);
+	CU_ASSERT_EQUAL(render_page_close(f, &err), 0);
+	fclose(f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(p, "<html lang=\"en\">\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(p, "<title>&lt;Needs&gt; &amp; "
+				      "&quot;gaps&quot;</title>\n"
+				      "<link rel=\"stylesheet\" href=\"s.css"
+				      "?a=1&amp;b=&#39;2&#39;\">\n</head>\n"
+				      "<body>\n<main>\n<table class="));
+	CU_ASSERT_PTR_NULL(strstr(p, "<style>"));
+	CU_ASSERT_PTR_NULL(strstr(p, "<!DOCTYPE html>\n<html lang=\"fr\">"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(p, "lang=\"fr\">\n<caption>"));
+	CU_ASSERT_EQUAL(strcmp(p + strlen(p) - strlen(page_tail), page_tail),
+			0);
+	free(p);
+	/* an untitled table's page is titled with its id */
+	table_set_title(&t, "", "");
+	got = render(&t, RENDER_HTML, NS_EN, &rc);
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(got, "<title>unmet</title>"));
+	free(got);
+	/* flags other formats ignore; unknown flags refused */
+	got = render_f(&t, RENDER_CSV, NS_EN, RENDER_FRAGMENT, &rc);
+	CU_ASSERT_EQUAL(rc, 0);
+	free(got);
+	got = render_f(&t, RENDER_HTML, NS_EN, 0x80, &rc);
+	CU_ASSERT_EQUAL(rc, NS_EUSAGE);
+	free(got);
+	table_release(&t);
+	CU_ASSERT_EQUAL(render_page_open(stdout, "x", 7, NULL, &err),
+			NS_EUSAGE);
+	CU_ASSERT_EQUAL(render_page_close(NULL, &err), NS_EUSAGE);
+	full = fopen("/dev/full", "w");
+	if (full) {
+		nserr_init(&err);
+		CU_ASSERT_EQUAL(render_page_open(full, "x", NS_FR, NULL, &err),
+				NS_EIO);
+		CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "cannot write HTML "
+					      "page: "));
+		fclose(full);
+	}
 }
 
 /* A one-column text table holding s, with s as title and note too. */
@@ -408,6 +511,7 @@ static CU_TestInfo tests[] = {
 	{"markdown", test_md},
 	{"json", test_json},
 	{"html", test_html},
+	{"html page shell", test_page},
 	{"escaping", test_escaping},
 	{"wide characters, months, NaN", test_wide_and_dates},
 	{"empty table and errors", test_empty_and_errors},

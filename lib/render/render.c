@@ -46,6 +46,16 @@ const char *render_format_ext(enum render_format fmt)
 int render_table(const struct table *t, enum render_format fmt, int lang,
 		 FILE *out, struct nserr *err)
 {
+	return render_table_flags(t, fmt, lang, 0, out, err);
+}
+
+int render_table_flags(const struct table *t, enum render_format fmt,
+		       int lang, unsigned flags, FILE *out,
+		       struct nserr *err)
+{
+	if (flags & ~(unsigned)RENDER_FRAGMENT)
+		return nserr_set(err, NS_EUSAGE, "invalid render flags %#x",
+				 flags);
 	if (lang != NS_EN && lang != NS_FR)
 		return nserr_set(err, NS_EUSAGE, "invalid language %d", lang);
 	if (!t || !out)
@@ -56,7 +66,7 @@ int render_table(const struct table *t, enum render_format fmt, int lang,
 	case RENDER_CSV: return render_csv(t, lang, out, err);
 	case RENDER_MD: return render_md(t, lang, out, err);
 	case RENDER_JSON: return render_json(t, lang, out, err);
-	case RENDER_HTML: return render_html(t, lang, out, err);
+	case RENDER_HTML: return render_html(t, lang, flags, out, err);
 	}
 	return nserr_set(err, NS_EUSAGE, "invalid output format %d", (int)fmt);
 }

@@ -1,6 +1,7 @@
 /*
  * render: writing a struct table (table.h) as text, CSV, Markdown, JSON
- * or an HTML fragment, in English or French.
+ * or HTML (a page, or a fragment to embed), in English or French; and the
+ * HTML page shell other outputs (the dashboard) reuse.
  *
  * Every format shows a cell as table_cell_display() gives it, so the
  * numbers agree everywhere; people formats (text, Markdown, HTML) append
@@ -52,8 +53,11 @@
  *              characters, U+2028/U+2029, and < > as \u003c \u003e so the
  *              text can sit in an HTML <script>); invalid UTF-8 becomes
  *              U+FFFD.  One column, row or flag object per line.
- * RENDER_HTML  a fragment: <table class="needstat" data-id="ID"
- *              lang="en"> with <caption> (title, <br>, <span
+ * RENDER_HTML  a complete page (render_page_open() below, the table,
+ *              render_page_close()) titled with the table's title (its
+ *              id when it has none); with RENDER_FRAGMENT only the
+ *              fragment, for embedding: <table class="needstat"
+ *              data-id="ID" lang="en"> with <caption> (title, <br>, <span
  *              class="subtitle">), <thead> of <th scope="col">, <tbody>
  *              where key cells are <th scope="row">, total rows are <tr
  *              class="total">, and td classes say "num" (numeric column),
@@ -81,13 +85,63 @@ enum render_format {
 	RENDER_HTML
 };
 
+/* Flags of render_table_flags(). */
+enum render_flag {
+	RENDER_FRAGMENT = 1 << 0    /* HTML: the bare <table> and notes,
+				       without the page around them */
+};
+
 /*
  * render_table: write t to out in format fmt and language lang (NS_EN or
- * NS_FR).  Returns 0, NS_EUSAGE (bad format or language) or NS_EIO, with
- * err (may be NULL) filled on failure.  t is not modified.
+ * NS_FR); HTML is a complete page.  Returns 0, NS_EUSAGE (bad format or
+ * language) or NS_EIO, with err (may be NULL) filled on failure.  t is
+ * not modified.  Same as render_table_flags(t, fmt, lang, 0, out, err).
  */
 int render_table(const struct table *t, enum render_format fmt, int lang,
 		 FILE *out, struct nserr *err);
+
+/*
+ * render_table_flags: render_table() with flags, a set of enum
+ * render_flag (RENDER_FRAGMENT; formats other than HTML ignore it;
+ * unknown bits are NS_EUSAGE).
+ */
+int render_table_flags(const struct table *t, enum render_format fmt,
+		       int lang, unsigned flags, FILE *out,
+		       struct nserr *err);
+
+/*
+ * The HTML page shell, shared by `--format html` and the dashboard.  A
+ * page with several tables is
+ *
+ *	render_page_open(out, title, lang, NULL, err);   (or a .css href)
+ *	render_table_flags(t, RENDER_HTML, lang, RENDER_FRAGMENT, out, err);
+ *	... more fragments or the caller's own escaped HTML ...
+ *	render_page_close(out, err);
+ *
+ * render_page_open writes "<!DOCTYPE html>", <html lang="en|fr">, a
+ * <head> with <meta charset="utf-8">, a viewport <meta>, <title> and the
+ * stylesheet, then "<body>" and "<main>".  title is escaped (NULL is an
+ * empty title).  css_href NULL puts render_page_css() inline in a
+ * <style> element; otherwise the head links to css_href (escaped; the
+ * caller writes render_page_css() to that file).  render_page_close
+ * writes "</main>", "</body>" and "</html>".  Both flush out and return
+ * 0, NS_EUSAGE (bad language, NULL out) or NS_EIO ("cannot write HTML
+ * page: strerror"), err (may be NULL) filled on failure.
+ */
+int render_page_open(FILE *out, const char *title, int lang,
+		     const char *css_href, struct nserr *err);
+int render_page_close(FILE *out, struct nserr *err);
+
+/*
+ * render_page_css: the stylesheet of the page (a static string, no
+ * <style> tags, ends with a newline).  It styles the fragment's classes:
+ * numbers right-aligned in tabular figures (font-variant-numeric:
+ * tabular-nums), a header row that stays in view while scrolling
+ * (position: sticky), zebra rows, bold total rows, the caption as the
+ * title, small notes under the table, and print styles (no sticky
+ * header, the header repeated on each page, rows not split, zebra kept).
+ */
+const char *render_page_css(void);
 
 /* render_format_parse: "text" (or "txt"), "csv", "md" (or "markdown"),
  * "json", "html" -> the format, or NS_EUSAGE. */

@@ -1,14 +1,14 @@
 /*
- * render_html: a table as an HTML fragment (structure and class names in
- * render.h) that the dashboard pages embed and style.  Every text is
- * escaped for both element content and attribute values; control
- * characters other than tab and newline become spaces.
+ * render_html: a table as an HTML page, or as the fragment (structure and
+ * class names in render.h) that the page and the dashboard embed and
+ * style.  Every text is escaped for both element content and attribute
+ * values; control characters other than tab and newline become spaces.
  */
 #include <string.h>
 
 #include "render_int.h"
 
-static const char *esc_html(int32_t cp, const char *next, char *tmp)
+const char *ro_esc_html(int32_t cp, const char *next, char *tmp)
 {
 	(void)next;
 	(void)tmp;
@@ -25,7 +25,7 @@ static const char *esc_html(int32_t cp, const char *next, char *tmp)
 
 static void put_h(struct rout *o, const char *s)
 {
-	ro_put_esc(o, s, esc_html);
+	ro_put_esc(o, s, ro_esc_html);
 }
 
 static void put_caption(struct rout *o, const struct table *t, int lang)
@@ -139,13 +139,16 @@ static void put_tbody(struct rout *o, const struct table *t, int lang)
 	ro_puts(o, "</tbody>\n");
 }
 
-int render_html(const struct table *t, int lang, FILE *out,
-		struct nserr *err)
+int render_html(const struct table *t, int lang, unsigned flags,
+		FILE *out, struct nserr *err)
 {
+	const char *title = table_title(t, lang);
 	struct rout o;
 	size_t i;
 
 	ro_init(&o, out);
+	if (!(flags & RENDER_FRAGMENT))
+		ro_page_open(&o, *title ? title : table_id(t), lang, NULL);
 	ro_puts(&o, "<table class=\"needstat\" data-id=\"");
 	put_h(&o, table_id(t));
 	ro_puts(&o, "\" lang=\"");
@@ -166,5 +169,7 @@ int render_html(const struct table *t, int lang, FILE *out,
 		}
 		ro_puts(&o, "</ul>\n");
 	}
+	if (!(flags & RENDER_FRAGMENT))
+		ro_page_close(&o);
 	return ro_finish(&o, t, "HTML", err);
 }

@@ -1,7 +1,8 @@
 /*
  * render_int: helpers shared by the renderers (render_*.c) and nothing
  * else -- a FILE writer that remembers its first failure, a UTF-8 walker
- * that lets each format escape code points its own way, and text widths.
+ * that lets each format escape code points its own way, text widths, and
+ * the HTML escaping and page shell render_html shares with render_page.
  */
 #ifndef NEEDSTAT_RENDER_INT_H
 #define NEEDSTAT_RENDER_INT_H
@@ -68,7 +69,18 @@ int render_md(const struct table *t, int lang, FILE *out,
 	      struct nserr *err);
 int render_json(const struct table *t, int lang, FILE *out,
 		struct nserr *err);
-int render_html(const struct table *t, int lang, FILE *out,
-		struct nserr *err);
+int render_html(const struct table *t, int lang, unsigned flags,
+		FILE *out, struct nserr *err);
+
+/* ro_esc_html: the esc for HTML text and attribute values (render_html.c):
+ * & < > " ' as references, controls other than tab and newline as a
+ * space. */
+const char *ro_esc_html(int32_t cp, const char *next, char *tmp);
+
+/* ro_page_open / ro_page_close: the page shell of render_page_open() and
+ * render_page_close() written to o (render_page.c). */
+void ro_page_open(struct rout *o, const char *title, int lang,
+		  const char *css_href);
+void ro_page_close(struct rout *o);
 
 #endif

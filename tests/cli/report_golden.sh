@@ -5,6 +5,8 @@
 #   funders_unmet.fr.csv   CSV, French (suppression, rates, machine numbers)
 #   trends.fr.md           Markdown, French (rolling sums, year over year)
 #   gaps.en.json           JSON, English (flags, notes, metadata)
+#   needs_status.fr.html   HTML page, French (page shell, stylesheet,
+#                          totals, intervals, notes under the table)
 # UPDATE_GOLDEN=1 rewrites the expected files instead (review the diff).
 # Env: NS_BIN, NS_SRC (set by CTest).
 set -u
@@ -43,6 +45,7 @@ golden needs_status.en.txt needs_status en text
 golden funders_unmet.fr.csv funders_unmet fr csv
 golden trends.fr.md trends fr md
 golden gaps.en.json gaps en json
+golden needs_status.fr.html needs_status fr html
 
 if [ $fails -ne 0 ]; then
 	echo "report_golden: $fails failure(s)" >&2
