@@ -2,7 +2,9 @@
  * dash_html: writing a dashboard's site (dashboard_write, dashboard.h):
  * one stylesheet, a page per language and a CSV per table and language.
  *
- * The pages are static, semantic HTML without scripts: a header with the
+ * The pages are static, semantic HTML without scripts, in the page shell
+ * of render.h (render_page_open: head, the one stylesheet, lang): a
+ * header with the
  * language switch, the headline figures as a definition list, each table
  * as the HTML fragment of render_table (caption, th scope, flags) in a
  * scrolling wrapper with a link to its CSV, the data-quality notes and
@@ -17,19 +19,16 @@
 #include "dash_int.h"
 #include "render/render.h"
 
+/* What the dashboard adds to the page shell's stylesheet
+ * (render_page_css): the header, the headline figures, phone and print. */
 static const char css[] =
-"/* needstat dashboard: one stylesheet, phone to print */\n"
-":root { --ink: #1b1b1b; --muted: #555; --rule: #c8c8c8; --accent: #0072b2;"
-" --band: #f3f6f9; }\n"
-"* { box-sizing: border-box; }\n"
-"body { margin: 0; font: 16px/1.45 system-ui, 'DejaVu Sans', sans-serif;"
-" color: var(--ink); background: #fff; }\n"
-"header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }\n"
-"header { border-bottom: 3px solid var(--accent); padding-top: .5rem; }\n"
+"/* needstat dashboard */\n"
+":root { --accent: #0072b2; --band: #f3f6f9; --muted: #555; }\n"
+"header { border-bottom: 3px solid var(--accent); margin-bottom: 1rem; }\n"
 "h1 { font-size: 1.6rem; margin: .3rem 0 .2rem; }\n"
-"h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }\n"
+"h2 { font-size: 1.25rem; margin: 2rem 0 .3rem; }\n"
 ".lang { float: right; margin: .3rem 0; }\n"
-".meta, .notes, .csv { color: var(--muted); font-size: .9rem; }\n"
+".meta, .csv { color: var(--muted); font-size: .9rem; }\n"
 ".figures { display: grid; grid-template-columns: repeat(auto-fit,"
 " minmax(12rem, 1fr)); gap: .75rem; margin: 1rem 0; padding: 0; }\n"
 ".figures div { background: var(--band); border-left: 4px solid"
@@ -40,30 +39,19 @@ static const char css[] =
 " color: var(--muted); }\n"
 ".empty { font-size: 1.2rem; padding: 1rem; background: var(--band); }\n"
 ".scroll { overflow-x: auto; }\n"
-"table.needstat { border-collapse: collapse; margin: .5rem 0;"
-" font-size: .92rem; }\n"
-"table.needstat caption { text-align: left; font-weight: 600;"
-" padding-bottom: .3rem; }\n"
-"/* the section's heading says what the caption says: keep the caption\n"
-"   for screen readers only */\n"
+"/* the section's heading says what the caption says: the caption is\n"
+"   kept for screen readers only */\n"
 ".scroll caption { position: absolute; width: 1px; height: 1px;"
 " overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n"
-"table.needstat .subtitle { font-weight: 400; color: var(--muted); }\n"
-"table.needstat th, table.needstat td { padding: .25rem .5rem;"
-" border-bottom: 1px solid var(--rule); text-align: left;"
-" vertical-align: top; }\n"
-"table.needstat td.num { text-align: right;"
-" font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
-"table.needstat tr.total th, table.needstat tr.total td { font-weight: 600;"
-" border-top: 2px solid var(--ink); }\n"
-"table.needstat td.suppressed { color: var(--muted); }\n"
-"ul.notes { padding-left: 1.2rem; }\n"
+".scroll table.needstat { margin-top: .5rem; }\n"
 "a { color: var(--accent); }\n"
-"@media (max-width: 40rem) { body { font-size: 15px; }"
-" .lang { float: none; } }\n"
+"@media (max-width: 40rem) { body { margin: 1rem auto; } .lang {"
+" float: none; } table.needstat tbody th { min-width: 8em; } }\n"
 "@media print { header { border-bottom-color: #000; } a { color: inherit;"
 " text-decoration: none; } .csv, .lang { display: none; }"
-" section { break-inside: avoid; } .scroll { overflow: visible; } }\n";
+" section { break-inside: avoid; } .scroll { overflow: visible; }"
+" .figures div { -webkit-print-color-adjust: exact;"
+" print-color-adjust: exact; } }\n";
 
 /* The words of a page, in each language. */
 static const char *const W[][NS_NLANG] = {
@@ -196,7 +184,8 @@ static int table_section(struct page *p, const struct dashboard *d,
 	esc(p->f, table_title(t, p->lang));
 	fputs("</h2>\n<div class=\"scroll\">\n", p->f);
 	fflush(p->f);
-	if ((rc = render_table(t, RENDER_HTML, p->lang, p->f, err)))
+	if ((rc = render_table_flags(t, RENDER_HTML, p->lang, RENDER_FRAGMENT,
+				     p->f, err)))
 		return rc;
 	fprintf(p->f, "</div>\n<p class=\"csv\"><a href=\"../csv/%s.%s.csv\">"
 		"%s</a></p>\n</section>\n", table_id(t), nf_lang_code(p->lang),
@@ -237,15 +226,14 @@ static int page(struct page *p, const struct dashboard *d, unsigned langs,
 	static const size_t order[] = { DASH_STATUS, DASH_TOP, DASH_REGION,
 		DASH_TREND };
 	int other = !p->lang, rc = 0;
+	char title[256];
 	size_t i;
 
-	fprintf(p->f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-		"<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-		"content=\"width=device-width, initial-scale=1\">\n<title>%s "
-		"\xe2\x80\x93 ", nf_lang_code(p->lang), W[W_TITLE][p->lang]);
-	esc(p->f, d->period[p->lang]);
-	fputs("</title>\n<link rel=\"stylesheet\" href=\"../style.css\">\n"
-	      "</head>\n<body>\n<header>\n", p->f);
+	snprintf(title, sizeof title, "%s \xe2\x80\x93 %s", W[W_TITLE][p->lang],
+		 d->period[p->lang]);
+	if ((rc = render_page_open(p->f, title, p->lang, "../style.css", err)))
+		return rc;
+	fputs("<header>\n", p->f);
 	if (langs & (1u << other))
 		fprintf(p->f, "<p class=\"lang\"><a href=\"../%s/index.html\" "
 			"hreflang=\"%s\" lang=\"%s\">%s</a></p>\n",
@@ -253,7 +241,7 @@ static int page(struct page *p, const struct dashboard *d, unsigned langs,
 			nf_lang_code(other), W[W_OTHER][p->lang]);
 	fprintf(p->f, "<h1>%s \xe2\x80\x93 ", W[W_TITLE][p->lang]);
 	esc(p->f, d->period[p->lang]);
-	fprintf(p->f, "</h1>\n<p class=\"meta\">%s %s</p>\n</header>\n<main>\n",
+	fprintf(p->f, "</h1>\n<p class=\"meta\">%s %s</p>\n</header>\n",
 		W[W_GEN][p->lang], d->generated_at);
 	if (d->empty)
 		fprintf(p->f, "<p class=\"empty\">%s</p>\n",
@@ -267,11 +255,11 @@ static int page(struct page *p, const struct dashboard *d, unsigned langs,
 	if (rc)
 		return rc;
 	notes(p, d);
-	fputs("</main>\n</body>\n</html>\n", p->f);
-	return 0;
+	return render_page_close(p->f, err);
 }
 
-/* put_file: create path and write it with fn (or the text s). */
+/* put_file: create path and write into it: the stylesheet (s not NULL),
+ * the CSV of table ti (< DASH_NTABLES) or the page of lang. */
 static int put_file(const char *path, const struct dashboard *d, int lang,
 		    unsigned langs, size_t ti, const char *s,
 		    struct nserr *err)
@@ -282,8 +270,10 @@ static int put_file(const char *path, const struct dashboard *d, int lang,
 	if (!(p.f = fopen(path, "w")))
 		return nserr_set(err, NS_ECANTCREAT, "cannot create '%s': %s",
 				 path, strerror(errno));
-	if (s)
+	if (s) {
+		fputs(render_page_css(), p.f);
 		fputs(s, p.f);
+	}
 	else if (ti < DASH_NTABLES)
 		rc = render_table(&d->t[ti], RENDER_CSV, lang, p.f, err);
 	else
