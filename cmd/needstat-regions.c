@@ -202,7 +202,6 @@ static int sub_option(int c, const char *arg, void *ctx)
 int main(int argc, char **argv)
 {
 	static const struct option sub_opts[] = {
-		{"db", required_argument, NULL, CLI_O_DB},
 		{"level", required_argument, NULL, O_LEVEL},
 		{"weight", required_argument, NULL, O_WEIGHT},
 		{NULL, 0, NULL, 0},

@@ -4,15 +4,18 @@
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "core/datadir.h"
 #include "core/db.h"
+#include "opttab.h"
 #include "render/render.h"
 #include "report/report.h"
+#include "report/request.h"
+
+/* The options of the table (opttab.c) this tool takes. */
+#define MASK (CLI_T_STD | CLI_T_REQUEST | CLI_T_REPORT)
 
 static const char synopsis[] = "needstat-report [--audit] [--db FILE] "
 	"[--lang en|fr] "
@@ -29,41 +32,9 @@ static int help(void)
 "source batches, category map, population year, suppression, methods),\n"
 "in English or French.  REPORT is an installed report id (--list shows\n"
 "them); --file runs a report file that is not installed.\n\n"
-"Options:\n"
-"  --audit             instead of the report, write the interval a reader\n"
-"                      can deduce for each suppressed cell (linear\n"
-"                      programming over everything the table shows)\n"
-"  --category ID       only needs of this category\n"
-"  --db FILE           database (default $NEEDSTAT_DB, else needstat.db)\n"
-"  --describe          the report's help: what it is, the filters and\n"
-"                      parameters it accepts, its glossary (what each\n"
-"                      column counts); also --help REPORT\n"
-"  --file PATH         run the report in PATH instead of an installed one\n"
-"  --fiscal-start M    first month of fiscal years, 1-12 (default\n"
-"                      $NEEDSTAT_FISCAL_START, else 4: April to March)\n"
-"  --fiscal-year YYYY  the fiscal year starting in YYYY\n"
-"  --format F          text (default), csv, md, json or html (a complete\n"
-"                      page with its stylesheet)\n"
-"  --fragment          with --format html: only the table and its notes,\n"
-"                      to embed in another page\n"
-"  --from D, --to D    first and last month: YYYY-MM, or YYYY-MM-DD on a\n"
-"                      month's first (--from) or last (--to) day\n"
-"  --lang L            en (default $NEEDSTAT_LANG, else en) or fr\n"
-"  --list              list the installed reports (id and title)\n"
-"  --min-cell N        show counts 0..N-1 as <N in reports that suppress,\n"
-"                      and hide more (x) so that none can be deduced\n"
-"                      (default 5; 1 turns suppression off)\n"
-"  --month YYYY-MM     one month\n"
-"  --no-suppress       no suppression (as --min-cell 1): for internal use,\n"
-"                      the output says NOT FOR PUBLICATION\n"
-"  -o, --output FILE   write to FILE (through FILE.tmp) instead of stdout\n"
-"  -p, --param N=V     set the report parameter N (see --list -v)\n"
-"  --quarter YYYY-Qn   a calendar quarter\n"
-"  --region ID         only contacts in this region (and its parts)\n"
-"  --year YYYY         a calendar year\n"
-"  -v, --verbose       with --list: also descriptions and parameters\n"
-"  -h, --help          show this help\n"
-"  -V, --version       show the version\n\n"
+"Options:\n", synopsis);
+	cli_opts_help(MASK, stdout);
+	printf("\n"
 "Without a period option the report covers all the data.  A period\n"
 "without data gives an empty table and a note.  A filter the report does\n"
 "not use, or a -p value it does not accept, is a usage error.\n\n"
@@ -76,17 +47,15 @@ static int help(void)
 "parameter), 66 cannot open the database or report file, 70 internal\n"
 "error or a suppressed cell the audit finds exposed (nothing is written),\n"
 "73 cannot create the output, 74 write error, 75 database busy, 78 bad\n"
-"report file or database not initialised.\n", synopsis);
+"report file or database not initialised.\n");
 	return 0;
 }
 
 struct args {
-	const char *db, *file, *out, *fy, *from, *to, *month, *quarter, *year;
-	const char *pn[REPORT_MAX_PARAMS], *pv[REPORT_MAX_PARAMS];
-	char pbuf[REPORT_MAX_PARAMS][256];
-	int lang, format, list, verbose, describe, audit;
-	unsigned render_flags;
-	struct report_opts o;
+	struct report_request rq;   /* period, filters, lang, -p, --db */
+	const char *file, *out;
+	int format, list, verbose, describe, audit;
+	unsigned render_flags;      /* RENDER_FRAGMENT */
 };
 
 static int list_reports(const char *dir, const struct args *a)
@@ -105,67 +74,32 @@ static int list_reports(const char *dir, const struct args *a)
 			w = strlen(rs[i].id);
 	for (i = 0; i < n; i++) {
 		const struct report *r = &rs[i];
-		int l = r->title[a->lang] ? a->lang : NS_EN;
+		int l = r->title[a->rq.lang] ? a->rq.lang : NS_EN;
 
 		printf("%-*s  %s\n", (int)w, r->id, r->title[l]);
 		if (!a->verbose)
 			continue;
 		if (r->about[NS_EN])
-			printf("%*s  %s\n", (int)w, "", r->about[r->about[a->lang]
-			       ? a->lang : NS_EN]);
+			printf("%*s  %s\n", (int)w, "", r->about[r->about[a->rq.lang]
+			       ? a->rq.lang : NS_EN]);
 		for (k = 0; k < r->nparams; k++)
 			printf("%*s  -p %s=%s (%s %s%s)%s%s\n", (int)w, "",
 			       r->params[k].name, r->params[k].type == RP_INT ?
 			       "INT" : r->params[k].type == RP_REAL ? "NUMBER"
-			       : "TEXT", a->lang == NS_FR ? "par d\xc3\xa9" "faut"
+			       : "TEXT", a->rq.lang == NS_FR ? "par d\xc3\xa9" "faut"
 			       : "default", !r->params[k].default_sql ? "" :
-			       a->lang == NS_FR ? "selon les donn\xc3\xa9" "es, "
+			       a->rq.lang == NS_FR ? "selon les donn\xc3\xa9" "es, "
 			       "sinon " : "from the data, else ",
 			       r->params[k].def ? r->params[k].def
 			       : "-", r->params[k].about[NS_EN] ? ": " : "",
 			       r->params[k].about[NS_EN] ? r->params[k].about[
-			       r->params[k].about[a->lang] ? a->lang : NS_EN]
+			       r->params[k].about[a->rq.lang] ? a->rq.lang : NS_EN]
 			       : "");
 	}
 	report_list_free(rs, n);
 	if (rc)
 		cli_warn("%s", err.msg);
 	return cli_finish(rc ? 78 : 0);
-}
-
-static int parse_period(struct args *a, struct nserr *err)
-{
-	int kinds = (a->from || a->to) + !!a->month + !!a->quarter +
-		    !!a->year + !!a->fy;
-
-	if (kinds > 1)
-		return nserr_set(err, NS_EUSAGE, "give one period: --from/--to, "
-				 "--month, --quarter, --year or --fiscal-year");
-	if (a->month)
-		return period_parse_month(a->month, &a->o.period, err);
-	if (a->quarter)
-		return period_parse_quarter(a->quarter, &a->o.period, err);
-	if (a->year)
-		return period_parse_year(a->year, &a->o.period, err);
-	if (a->fy)
-		return period_parse_fiscal_year(a->fy, a->o.fy_start,
-						&a->o.period, err);
-	return period_parse_range(a->from, a->to, &a->o.period, err);
-}
-
-static int add_param(struct args *a, const char *s)
-{
-	const char *eq = strchr(s, '=');
-	size_t n = eq ? (size_t)(eq - s) : 0;
-
-	if (!eq || n == 0 || n >= sizeof a->pbuf[0] ||
-	    a->o.nparams == REPORT_MAX_PARAMS)
-		return -1;
-	memcpy(a->pbuf[a->o.nparams], s, n);
-	a->pbuf[a->o.nparams][n] = '\0';
-	a->pn[a->o.nparams] = a->pbuf[a->o.nparams];
-	a->pv[a->o.nparams++] = eq + 1;
-	return 0;
 }
 
 /* describe: print the help of one report; returns the exit status. */
@@ -179,31 +113,12 @@ static int describe(const struct args *a, const char *rdir, const char *id)
 	report_init(&r);
 	rc = a->file ? report_load(&r, a->file, &err)
 		     : report_find(rdir, id, &r, &err);
-	if (!rc && report_describe(&r, a->lang, stdout))
+	if (!rc && report_describe(&r, a->rq.lang, stdout))
 		rc = nserr_set(&err, NS_EIO, "cannot write the description");
 	report_release(&r);
 	if (rc == NS_EUSAGE)
 		return cli_usage_error(synopsis, "%s", err.msg);
 	return rc ? cli_fail(&err) : cli_finish(0);
-}
-
-/* generated_at: SOURCE_DATE_EPOCH (reproducible output) when set. */
-static const char *generated_at(char *buf, size_t size)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-	time_t t;
-	struct tm tm;
-
-	if (!e || !*e)
-		return NULL;
-	v = strtoll(e, &end, 10);
-	t = (time_t)v;
-	if (*end || v < 0 || !gmtime_r(&t, &tm))
-		return NULL;
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
 }
 
 /* run: load, run and render one report; returns the exit status. */
@@ -214,7 +129,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 	struct table t, audit;
 	struct nserr err;
 	sqlite3 *db = NULL;
-	char tmp[4096] = "", when[32];
+	char tmp[4096] = "";
 	FILE *out = stdout;
 	int rc;
 
@@ -222,16 +137,15 @@ static int run(struct args *a, const char *rdir, const char *id,
 	report_init(&r);
 	table_init(&t);
 	table_init(&audit);
-	a->o.audit = a->audit ? &audit : NULL;
-	a->o.generated_at = generated_at(when, sizeof when);
+	a->rq.o.audit = a->audit ? &audit : NULL;
 	rc = a->file ? report_load(&r, a->file, &err)
 		     : report_find(rdir, id, &r, &err);
 	if (!rc)
-		rc = db_open(a->db, 0, datadir, &db, &err);
+		rc = db_open(a->rq.db, 0, datadir, &db, &err);
 	if (!rc)
-		rc = report_check_filters(db, &a->o, &err);
+		rc = report_check_filters(db, &a->rq.o, &err);
 	if (!rc)
-		rc = report_run(db, &r, &a->o, &t, &err);
+		rc = report_run(db, &r, &a->rq.o, &t, &err);
 	if (!rc && a->out && strcmp(a->out, "-") != 0) {
 		snprintf(tmp, sizeof tmp, "%s.tmp", a->out);
 		if (!(out = fopen(tmp, "w")))
@@ -240,7 +154,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 	}
 	if (!rc)
 		rc = render_table_flags(a->audit ? &audit : &t,
-					(enum render_format)a->format, a->lang,
+					(enum render_format)a->format, a->rq.lang,
 					a->render_flags, out, &err);
 	if (out != stdout && out && fclose(out) != 0 && !rc)
 		rc = nserr_set(&err, NS_EIO, "cannot write '%s'", tmp);
@@ -258,107 +172,37 @@ static int run(struct args *a, const char *rdir, const char *id,
 	return rc ? cli_fail(&err) : cli_finish(0);
 }
 
-static int env_defaults(struct args *a)
-{
-	const char *fs = getenv("NEEDSTAT_FISCAL_START");
-	const char *lang = getenv("NEEDSTAT_LANG");
-	long v;
-
-	if (fs && *fs) {
-		if (cli_parse_long("NEEDSTAT_FISCAL_START", fs, 1, 12, &v))
-			return -1;
-		a->o.fy_start = (int)v;
-	}
-	if (lang && *lang && (a->lang = nf_lang_parse(lang)) < 0) {
-		cli_warn("NEEDSTAT_LANG '%s' is not en or fr", lang);
-		return -1;
-	}
-	return 0;
-}
-
 /* parse_opts: the options into *a; returns -1 to go on, else the exit
  * status (help, version, usage error). */
 static int parse_opts(int argc, char **argv, struct args *a)
 {
-	enum { O_AUDIT = 256, O_CAT, O_DB, O_DESC, O_FILE, O_FYS, O_FY, O_FMT,
-	       O_FROM, O_LANG, O_LIST, O_MIN, O_MONTH, O_NOSUPP, O_QUARTER,
-	       O_REGION, O_TO, O_YEAR, O_FRAG };
-	static const struct option opts[] = {
-		{"audit", no_argument, NULL, O_AUDIT},
-		{"category", required_argument, NULL, O_CAT},
-		{"db", required_argument, NULL, O_DB},
-		{"describe", no_argument, NULL, O_DESC},
-		{"file", required_argument, NULL, O_FILE},
-		{"fiscal-start", required_argument, NULL, O_FYS},
-		{"fiscal-year", required_argument, NULL, O_FY},
-		{"format", required_argument, NULL, O_FMT},
-		{"fragment", no_argument, NULL, O_FRAG},
-		{"from", required_argument, NULL, O_FROM},
-		{"help", no_argument, NULL, 'h'},
-		{"lang", required_argument, NULL, O_LANG},
-		{"list", no_argument, NULL, O_LIST},
-		{"min-cell", required_argument, NULL, O_MIN},
-		{"month", required_argument, NULL, O_MONTH},
-		{"no-suppress", no_argument, NULL, O_NOSUPP},
-		{"output", required_argument, NULL, 'o'},
-		{"param", required_argument, NULL, 'p'},
-		{"quarter", required_argument, NULL, O_QUARTER},
-		{"region", required_argument, NULL, O_REGION},
-		{"to", required_argument, NULL, O_TO},
-		{"verbose", no_argument, NULL, 'v'},
-		{"version", no_argument, NULL, 'V'},
-		{"year", required_argument, NULL, O_YEAR},
-		{NULL, 0, NULL, 0},
-	};
-	long v;
-	int c;
+	struct cli_optset set;
+	struct nserr err;
+	int c, id;
 
-	while ((c = getopt_long(argc, argv, "ho:p:vV", opts, NULL)) != -1) {
+	nserr_init(&err);
+	cli_opts_build(&set, MASK);
+	while ((c = getopt_long(argc, argv, set.shorts, set.longs, NULL))
+	       != -1) {
+		if ((id = cli_opts_request(c)) != 0) {
+			if (report_request_option(&a->rq, id, optarg, &err))
+				return cli_usage_error(synopsis, "%s", err.msg);
+			continue;
+		}
 		switch (c) {
-		case O_AUDIT: a->audit = 1; break;
-		case O_CAT: a->o.category = optarg; break;
-		case O_DB: a->db = optarg; break;
-		case O_DESC: a->describe = 1; break;
-		case O_FILE: a->file = optarg; break;
-		case O_FYS:
-			if (cli_parse_long("--fiscal-start", optarg, 1, 12, &v))
-				return cli_usage_error(synopsis, NULL);
-			a->o.fy_start = (int)v;
-			break;
-		case O_FY: a->fy = optarg; break;
-		case O_FMT:
+		case CLI_O_AUDIT: a->audit = 1; break;
+		case CLI_O_DESCRIBE: a->describe = 1; break;
+		case CLI_O_FILE: a->file = optarg; break;
+		case CLI_O_FORMAT:
 			if ((a->format = render_format_parse(optarg)) < 0)
 				return cli_usage_error(synopsis, "--format '%s' "
 					"is not text, csv, md, json or html",
 					optarg);
 			break;
-		case O_FRAG: a->render_flags |= RENDER_FRAGMENT; break;
-		case O_FROM: a->from = optarg; break;
-		case O_LANG:
-			if ((a->lang = nf_lang_parse(optarg)) < 0)
-				return cli_usage_error(synopsis, "--lang '%s' is "
-					"not en or fr", optarg);
-			break;
-		case O_LIST: a->list = 1; break;
-		case O_MIN:
-			if (cli_parse_long("--min-cell", optarg, 1, 1000000, &v))
-				return cli_usage_error(synopsis, NULL);
-			a->o.min_cell = (int)v;
-			break;
-		case O_MONTH: a->month = optarg; break;
-		case O_NOSUPP: a->o.min_cell = 1; break;
-		case O_QUARTER: a->quarter = optarg; break;
-		case O_REGION: a->o.region = optarg; break;
-		case O_TO: a->to = optarg; break;
-		case O_YEAR: a->year = optarg; break;
+		case CLI_O_FRAGMENT: a->render_flags |= RENDER_FRAGMENT; break;
+		case CLI_O_LIST: a->list = 1; break;
 		case 'h': a->describe = 2; break;
 		case 'o': a->out = optarg; break;
-		case 'p':
-			if (add_param(a, optarg))
-				return cli_usage_error(synopsis, "-p '%s' is not "
-					"NAME=VALUE (at most %d)", optarg,
-					REPORT_MAX_PARAMS);
-			break;
 		case 'v': a->verbose = 1; break;
 		case 'V': return cli_finish(cli_version());
 		default: return cli_usage_error(synopsis, NULL);
@@ -377,19 +221,15 @@ int main(int argc, char **argv)
 
 	cli_set_prog("needstat-report");
 	nserr_init(&err);
-	report_opts_init(&a.o);
-	a.db = db_path_default();
-	a.lang = NS_EN;
+	report_request_init(&a.rq);
 	a.format = RENDER_TEXT;
-	if (env_defaults(&a))
-		return cli_usage_error(synopsis, NULL);
+	if (report_request_env(&a.rq, &err))
+		return cli_usage_error(synopsis, "%s", err.msg);
 	if ((rc = parse_opts(argc, argv, &a)) >= 0)
 		return rc;
 	if (a.describe == 2 && optind == argc && !a.file)
 		return cli_finish(help());
-	a.o.pnames = a.pn;
-	a.o.pvalues = a.pv;
-	if (parse_period(&a, &err))
+	if (report_request_finish(&a.rq, &err))
 		return cli_usage_error(synopsis, "%s", err.msg);
 	if (datadir_get(&datadir, &err) ||
 	    datadir_path("reports", rdir, sizeof rdir, &err))

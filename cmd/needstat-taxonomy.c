@@ -16,7 +16,7 @@
 #include "classify/refdata.h"
 
 static const char synopsis[] = "needstat-taxonomy [--db FILE] classify "
-	"CODE... | map load FILE [--categories FILE] | map show [--version N] "
+	"CODE... | map load FILE [--categories FILE] | map show [--map-version N] "
 	"| terms load FILE | unmapped | reclassify";
 
 static int help(void)
@@ -32,7 +32,8 @@ static int help(void)
 "                     loads a centre's own categories first, in the same\n"
 "                     transaction.  Stored needs keep their category until\n"
 "                     'reclassify'\n"
-"  map show           the map in force (or --version N) as prefix,category\n"
+"  map show           the map in force (or --map-version N) as\n"
+"                     prefix,category\n"
 "  terms load FILE    licensed term names (code,name_en,name_fr)\n"
 "  unmapped           codes of stored needs in category 'other',\n"
 "                     'unclassified' or 'target_only', with their need\n"
@@ -43,7 +44,7 @@ static int help(void)
 "Options:\n"
 "  --db FILE      database (default $NEEDSTAT_DB, else needstat.db)\n"
 "  -h, --help     show this help\n"
-"  -V, --version  show the version (before the subcommand)\n\n"
+"  -V, --version  show the version\n\n"
 "Exit status: 0 ok, 64 usage, 65 bad data (an invalid code, a bad file),\n"
 "66 cannot open input, 70 internal error, 74 I/O error, 75 database busy\n"
 "(try again later), 78 database not initialised.\n", synopsis);
@@ -200,7 +201,7 @@ static int sub_option(int c, const char *arg, void *ctx)
 		r->categories = arg;
 		return 0;
 	case O_MAPVERSION:
-		return cli_parse_long("--version", arg, 1, 1000000000L,
+		return cli_parse_long("--map-version", arg, 1, 1000000000L,
 				      &r->version);
 	}
 	return -1;
@@ -210,8 +211,7 @@ int main(int argc, char **argv)
 {
 	static const struct option sub_opts[] = {
 		{"categories", required_argument, NULL, O_CATEGORIES},
-		{"db", required_argument, NULL, CLI_O_DB},
-		{"version", required_argument, NULL, O_MAPVERSION},
+		{"map-version", required_argument, NULL, O_MAPVERSION},
 		{NULL, 0, NULL, 0},
 	};
 	const struct sub *sub;
@@ -232,7 +232,7 @@ int main(int argc, char **argv)
 		return cli_usage_error(synopsis, "--categories goes with 'map "
 				       "load'");
 	if (r.version && sub->fn != do_map_show)
-		return cli_usage_error(synopsis, "--version N goes with 'map "
+		return cli_usage_error(synopsis, "--map-version N goes with 'map "
 				       "show'");
 	words = sub->word2 ? 2 : 1;
 	if ((rc = open_db(&r)) == 0)

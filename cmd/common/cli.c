@@ -108,22 +108,55 @@ int cli_print_csv_row(void *ctx, int n, const char *const *v)
 	return 0;
 }
 
+/* The options every subcommand tool takes, before and after the
+ * subcommand: parsed here, so --db, --help and --version mean one thing
+ * in every tool. */
+static const struct option global_opts[] = {
+	{"db", required_argument, NULL, CLI_O_DB},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+/* merge_opts: global_opts then sub_opts into out (cap entries with the
+ * terminator); -1 when a subcommand option reuses a global name or there
+ * are too many (a bug in the tool). */
+static int merge_opts(const struct option *sub_opts, struct option *out,
+		      size_t cap)
+{
+	size_t n = 0, i, k;
+
+	for (i = 0; global_opts[i].name; i++)
+		out[n++] = global_opts[i];
+	for (k = 0; sub_opts && sub_opts[k].name; k++) {
+		for (i = 0; global_opts[i].name; i++)
+			if (strcmp(sub_opts[k].name, global_opts[i].name) == 0) {
+				cli_warn("internal error: subcommand option "
+					 "'--%s' is a global option",
+					 sub_opts[k].name);
+				return -1;
+			}
+		if (n + 1 >= cap)
+			return -1;
+		out[n++] = sub_opts[k];
+	}
+	memset(&out[n], 0, sizeof out[n]);
+	return 0;
+}
+
 int cli_subcommand_args(int *argc, char ***argv, const char *synopsis,
 			int (*help)(void), const char **dbpath,
 			const struct option *sub_opts,
 			int (*on_opt)(int c, const char *arg, void *ctx),
 			void *ctx)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, CLI_O_DB},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
+	struct option opts[64];
 	int c, n = *argc;
 	char **v = *argv;
 
-	while ((c = getopt_long(n, v, "+hV", opts, NULL)) != -1) {
+	if (merge_opts(sub_opts, opts, sizeof opts / sizeof opts[0]))
+		return 70;
+	while ((c = getopt_long(n, v, "+hV", global_opts, NULL)) != -1) {
 		switch (c) {
 		case CLI_O_DB: *dbpath = optarg; break;
 		case 'h': return cli_finish(help());
@@ -136,9 +169,13 @@ int cli_subcommand_args(int *argc, char ***argv, const char *synopsis,
 	n -= optind;
 	v += optind;
 	optind = 0;                   /* options after the subcommand */
-	while ((c = getopt_long(n, v, "", sub_opts, NULL)) != -1) {
+	while ((c = getopt_long(n, v, "hV", opts, NULL)) != -1) {
 		if (c == CLI_O_DB)
 			*dbpath = optarg;
+		else if (c == 'h')
+			return cli_finish(help());
+		else if (c == 'V')
+			return cli_finish(cli_version());
 		else if (c == '?' || on_opt(c, optarg, ctx) != 0)
 			return cli_usage_error(synopsis, NULL);
 	}

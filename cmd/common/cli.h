@@ -49,19 +49,20 @@ int cli_parse_long(const char *opt, const char *s, long lo, long hi,
  */
 int cli_print_csv_row(void *ctx, int n, const char *const *v);
 
-/* The getopt value the subcommand tools use for --db. */
+/* The getopt value of --db in the subcommand tools. */
 #define CLI_O_DB 0x1000
 
 /*
  * cli_subcommand_args: the argument handling of tools of the form
- * `TOOL [--db FILE] SUBCOMMAND [OPTIONS] OPERANDS`.  Parses the global
- * options (--db, -h/--help calling help(), -V/--version), then the
- * subcommand's own options sub_opts (which may repeat --db as CLI_O_DB;
- * any other option goes to on_opt(c, optarg, ctx), which returns 0 or -1
- * for a usage error).  On success *argc and *argv hold the subcommand word(s)
- * followed by the operands and it returns -1; otherwise it returns the
- * exit status to end with (0 after help or version, 64 after a usage
- * error it printed with synopsis).
+ * `TOOL [--db FILE] SUBCOMMAND [OPTIONS] OPERANDS`.  --db FILE (into
+ * *dbpath), -h/--help (calling help()) and -V/--version are parsed here,
+ * before and after the subcommand, so they mean the same in every tool;
+ * after the subcommand, its own options sub_opts (which must not be named
+ * db, help or version: that is a bug, exit 70) go to on_opt(c, optarg,
+ * ctx), which returns 0 or -1 for a usage error.  On success *argc and
+ * *argv hold the subcommand word(s) followed by the operands and it
+ * returns -1; otherwise it returns the exit status to end with (0 after
+ * help or version, 64 after a usage error it printed with synopsis).
  */
 int cli_subcommand_args(int *argc, char ***argv, const char *synopsis,
 			int (*help)(void), const char **dbpath,

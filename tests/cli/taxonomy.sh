@@ -17,6 +17,10 @@ run "$X" --help
 [ "$rc" = 0 ] && grep -q '^Exit status: 0 ok, 64 usage, 65 bad data' "$T/out" ||
   fail "--help"
 expect_ok "$X" --version <<< "needstat-taxonomy 0.1.0"
+# -V/--version means the same after a subcommand (no subcommand flag of
+# that name: map show takes --map-version)
+expect_ok "$X" map show --version <<< "needstat-taxonomy 0.1.0"
+expect_ok "$X" unmapped -V <<< "needstat-taxonomy 0.1.0"
 expect_err 64 "needstat-taxonomy: no subcommand" "$X"
 expect_err 64 "needstat-taxonomy: 'map': unknown subcommand or wrong number of operands" \
   "$X" map load
@@ -67,11 +71,11 @@ run "$X" map show
   fail "map show: $(cat "$T/out")"
 # map show's output loads as a map again
 cp "$T/out" "$T/shown.csv"
-run "$X" map show --version 1
+run "$X" map show --map-version 1
 [ "$rc" = 0 ] && [ "$(grep -c , "$T/out")" = 27 ] && grep -qx 'NL-6000,food' "$T/out" ||
-  fail "map show --version 1"
+  fail "map show --map-version 1"
 expect_err 65 "needstat-taxonomy: there is no category map version 9" \
-  "$X" map show --version 9
+  "$X" map show --map-version 9
 expect_ok "$X" classify BH-1800.8500 JP-1500 <<'OUT'
 code,level,service,targets,category,name_en,prefix,map_version
 BH-1800.8500,4,BH-1800.8500,,shelter,Shelter,BH-1800,2

@@ -1,0 +1,137 @@
+/*
+ * opttab: the option table of the request tools, and the getopt_long
+ * array and --help lines built from it (opttab.h).  The wording of each
+ * help text is the tool's --help; the man page OPTIONS say the same at
+ * more length (tests/cli/man_options.sh checks they list the same
+ * options).
+ */
+#include "opttab.h"
+
+#include <string.h>
+
+#include "report/request.h"
+
+#define RQ(id) (CLI_O_REQUEST + (id))
+#define REQ CLI_T_REQUEST
+#define REP CLI_T_REPORT
+
+const struct cli_opt cli_opt_table[] = {
+	{"audit", CLI_O_AUDIT, NULL, 0, REP, NULL,
+	 "instead of the report, write the interval a reader\n"
+	 "can deduce for each suppressed cell (linear\n"
+	 "programming over everything the table shows)"},
+	{"category", RQ(RQ_CATEGORY), "ID", RQ_CATEGORY, REQ, NULL,
+	 "only needs of this category"},
+	{"db", RQ(RQ_DB), "FILE", RQ_DB, REQ, NULL,
+	 "database (default $NEEDSTAT_DB, else needstat.db)"},
+	{"describe", CLI_O_DESCRIBE, NULL, 0, REP, NULL,
+	 "the report's help: what it is, the filters and\n"
+	 "parameters it accepts, its glossary (what each\n"
+	 "column counts); also --help REPORT"},
+	{"file", CLI_O_FILE, "PATH", 0, REP, NULL,
+	 "run the report in PATH instead of an installed one"},
+	{"fiscal-start", RQ(RQ_FISCAL_START), "M", RQ_FISCAL_START, REQ, NULL,
+	 "first month of fiscal years, 1-12 (default\n"
+	 "$NEEDSTAT_FISCAL_START, else 4: April to March)"},
+	{"fiscal-year", RQ(RQ_FISCAL_YEAR), "YYYY", RQ_FISCAL_YEAR, REQ, NULL,
+	 "the fiscal year starting in YYYY"},
+	{"format", CLI_O_FORMAT, "F", 0, REP, NULL,
+	 "text (default), csv, md, json or html (a complete\n"
+	 "page with its stylesheet)"},
+	{"fragment", CLI_O_FRAGMENT, NULL, 0, REP, NULL,
+	 "with --format html: only the table and its notes,\n"
+	 "to embed in another page"},
+	{"from", RQ(RQ_FROM), "D", RQ_FROM, REQ, "--from D, --to D",
+	 "first and last month: YYYY-MM, or YYYY-MM-DD on a\n"
+	 "month's first (--from) or last (--to) day"},
+	{"to", RQ(RQ_TO), "D", RQ_TO, REQ, "", NULL},
+	{"lang", RQ(RQ_LANG), "L", RQ_LANG, REQ, NULL,
+	 "en (default $NEEDSTAT_LANG, else en) or fr"},
+	{"list", CLI_O_LIST, NULL, 0, REP, NULL,
+	 "list the installed reports (id and title)"},
+	{"min-cell", RQ(RQ_MIN_CELL), "N", RQ_MIN_CELL, REQ, NULL,
+	 "show counts 0..N-1 as <N in reports that suppress,\n"
+	 "and hide more (x) so that none can be deduced\n"
+	 "(default 5; 1 turns suppression off)"},
+	{"month", RQ(RQ_MONTH), "YYYY-MM", RQ_MONTH, REQ, NULL,
+	 "one month"},
+	{"no-suppress", RQ(RQ_NO_SUPPRESS), NULL, RQ_NO_SUPPRESS, REQ, NULL,
+	 "no suppression (as --min-cell 1): for internal use,\n"
+	 "the output says NOT FOR PUBLICATION"},
+	{"output", 'o', "FILE", 0, REP, NULL,
+	 "write to FILE (through FILE.tmp) instead of stdout"},
+	{"param", 'p', "N=V", RQ_PARAM, REQ, NULL,
+	 "set the report parameter N (see --list -v)"},
+	{"quarter", RQ(RQ_QUARTER), "YYYY-Qn", RQ_QUARTER, REQ, NULL,
+	 "a calendar quarter"},
+	{"region", RQ(RQ_REGION), "ID", RQ_REGION, REQ, NULL,
+	 "only contacts in this region (and its parts)"},
+	{"year", RQ(RQ_YEAR), "YYYY", RQ_YEAR, REQ, NULL,
+	 "a calendar year"},
+	{"verbose", 'v', NULL, 0, REP, NULL,
+	 "with --list: also descriptions and parameters"},
+	{"help", 'h', NULL, 0, CLI_T_STD, NULL,
+	 "show this help"},
+	{"version", 'V', NULL, 0, CLI_T_STD, NULL,
+	 "show the version"},
+	{NULL, 0, NULL, 0, 0, NULL, NULL},
+};
+
+void cli_opts_build(struct cli_optset *set, unsigned mask)
+{
+	const struct cli_opt *e;
+	size_t n = 0, k = 0;
+
+	memset(set, 0, sizeof *set);
+	for (e = cli_opt_table; e->name && n < CLI_OPTSET_MAX; e++) {
+		if (!(e->tools & mask))
+			continue;
+		set->longs[n].name = e->name;
+		set->longs[n].has_arg = e->arg ? required_argument
+				       : no_argument;
+		set->longs[n].flag = NULL;
+		set->longs[n++].val = e->val;
+		if (e->val > 0 && e->val < 128) {
+			set->shorts[k++] = (char)e->val;
+			if (e->arg)
+				set->shorts[k++] = ':';
+		}
+	}
+}
+
+int cli_opts_request(int c)
+{
+	const struct cli_opt *e;
+
+	for (e = cli_opt_table; e->name; e++)
+		if (e->val == c)
+			return e->rq;
+	return 0;
+}
+
+void cli_opts_help(unsigned mask, FILE *out)
+{
+	const struct cli_opt *e;
+	char label[64];
+	const char *s, *nl;
+
+	for (e = cli_opt_table; e->name; e++) {
+		if (!(e->tools & mask) || (e->label && !e->label[0]))
+			continue;
+		if (e->label)
+			snprintf(label, sizeof label, "%s", e->label);
+		else if (e->val > 0 && e->val < 128)
+			snprintf(label, sizeof label, "-%c, --%s%s%s", e->val,
+				 e->name, e->arg ? " " : "", e->arg ? e->arg
+				 : "");
+		else
+			snprintf(label, sizeof label, "--%s%s%s", e->name,
+				 e->arg ? " " : "", e->arg ? e->arg : "");
+		fprintf(out, "  %-18s", label);
+		for (s = e->help; s; s = nl ? nl + 1 : NULL) {
+			nl = strchr(s, '\n');
+			fprintf(out, "%s%.*s\n", s == e->help ? "  " : "                      ",
+				nl ? (int)(nl - s) : (int)strlen(s), s);
+		}
+	}
+}
