@@ -299,7 +299,7 @@ static int build_quality(struct dashboard *d, const struct table *q)
 		if ((n = table_cell(q, r, (size_t)cn)->v.i) <= 0)
 			continue;
 		for (lang = 0; lang < NS_NLANG; lang++) {
-			char pct[NF_BUFSZ], buf[1024];
+			char pct[NF_BUFSZ], buf[2 * NF_BUFSZ + 64];
 			const char *f = table_get_text(q, r, (size_t)fl, lang);
 			const char *det = table_get_text(q, r, (size_t)dt, lang);
 
