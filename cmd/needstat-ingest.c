@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "core/datadir.h"
 #include "core/db.h"
+#include "core/outfile.h"
 #include "ingest/ingest.h"
 #include "ingest/profile.h"
 #include "ingest/profile_report.h"
@@ -158,6 +159,17 @@ static int load_profile(const char *spec, const char *datadir, int nfiles,
 	return 0;
 }
 
+/* protect_inputs: no output of this run may be written over an input. */
+static int protect_inputs(char **files, int nfiles, struct nserr *err)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < nfiles && !rc; i++)
+		if (strcmp(files[i], "-") != 0)
+			rc = outfile_protect(files[i], err);
+	return rc;
+}
+
 static int run(const char *path, const char *spec, struct ingest_opts *o,
 	       char **files, int nfiles, int quiet, struct nserr *err)
 {
@@ -171,9 +183,15 @@ static int run(const char *path, const char *spec, struct ingest_opts *o,
 
 	if (profile_report_init(&rep) != 0)
 		return nserr_set(err, NS_ENOMEM, "out of memory");
-	if ((rc = datadir_get(&datadir, err)) != 0 ||
+	if ((rc = protect_inputs(files, nfiles, err)) != 0 ||
+	    (rc = datadir_get(&datadir, err)) != 0 ||
 	    (rc = load_profile(spec, datadir, nfiles, &prof, err)) != 0 ||
+	    (prof && (rc = outfile_protect(prof->path, err)) != 0) ||
 	    (rc = db_open(path, 0, datadir, &db, err)) != 0)
+		goto out;
+	/* refuse a rejects file over an input or the database up front */
+	if (o->rejects_path &&
+	    (rc = outfile_check(o->rejects_path, "rejects file", err)) != 0)
 		goto out;
 	if (prof) {
 		o->prof = prof;

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "core/datadir.h"
 #include "core/db.h"
+#include "core/outfile.h"
 #include "opttab.h"
 #include "render/render.h"
 #include "report/report.h"
@@ -121,48 +122,45 @@ static int describe(const struct args *a, const char *rdir, const char *id)
 	return rc ? cli_fail(&err) : cli_finish(0);
 }
 
-/* run: load, run and render one report; returns the exit status. */
+/* run: load, run and render one report; returns the exit status.  The
+ * output goes through outfile (a temporary beside -o FILE, renamed in at
+ * the end), never over the database or the report file. */
 static int run(struct args *a, const char *rdir, const char *id,
 	       const char *datadir)
 {
 	struct report r;
 	struct table t, audit;
 	struct nserr err;
+	struct outfile of;
 	sqlite3 *db = NULL;
-	char tmp[4096] = "";
-	FILE *out = stdout;
 	int rc;
 
 	nserr_init(&err);
 	report_init(&r);
 	table_init(&t);
 	table_init(&audit);
+	outfile_init(&of);
 	a->rq.o.audit = a->audit ? &audit : NULL;
-	rc = a->file ? report_load(&r, a->file, &err)
-		     : report_find(rdir, id, &r, &err);
+	rc = a->file ? outfile_protect(a->file, &err) : 0;
+	if (!rc)
+		rc = a->file ? report_load(&r, a->file, &err)
+			     : report_find(rdir, id, &r, &err);
 	if (!rc)
 		rc = db_open(a->rq.db, 0, datadir, &db, &err);
 	if (!rc)
 		rc = report_check_filters(db, &a->rq.o, &err);
 	if (!rc)
 		rc = report_run(db, &r, &a->rq.o, &t, &err);
-	if (!rc && a->out && strcmp(a->out, "-") != 0) {
-		snprintf(tmp, sizeof tmp, "%s.tmp", a->out);
-		if (!(out = fopen(tmp, "w")))
-			rc = nserr_set(&err, NS_ECANTCREAT, "cannot create "
-				       "'%s'", tmp);
-	}
+	if (!rc)
+		rc = outfile_open(&of, a->out, &err);
 	if (!rc)
 		rc = render_table_flags(a->audit ? &audit : &t,
 					(enum render_format)a->format, a->rq.lang,
-					a->render_flags, out, &err);
-	if (out != stdout && out && fclose(out) != 0 && !rc)
-		rc = nserr_set(&err, NS_EIO, "cannot write '%s'", tmp);
-	if (!rc && tmp[0] && rename(tmp, a->out) != 0)
-		rc = nserr_set(&err, NS_ECANTCREAT, "cannot rename '%s' to "
-			       "'%s'", tmp, a->out);
-	if (rc && tmp[0])
-		remove(tmp);
+					a->render_flags, of.fp, &err);
+	if (!rc)
+		rc = outfile_commit(&of, &err);
+	else
+		outfile_abort(&of);
 	table_release(&t);
 	table_release(&audit);
 	report_release(&r);

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "core/nserr.h"
+#include "core/outfile.h"
 #include "synth/synth.h"
 
 static const char synopsis[] =
@@ -64,50 +65,41 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-/* Close a named output; 0, or 74 after printing why. */
-static int close_named(FILE *f, const char *name)
-{
-	if (fclose(f) == 0)
-		return 0;
-	cli_warn("cannot write '%s': %s", name, strerror(errno));
-	return 74;
-}
-
+/* run: write the log (and the expectations) through outfile: each file
+ * is built beside its name and renamed in only when all was written, so a
+ * failed run leaves no half file; the two may not be the same file. */
 static int run(struct synth_opts *o, const char *out_path,
 	       const char *expect_path)
 {
 	struct nserr err;
-	FILE *out = stdout, *expect = NULL;
-	int status = 0, rc;
+	struct outfile out, expect;
+	int rc;
 
 	nserr_init(&err);
-	if (expect_path && !(expect = fopen(expect_path, "w"))) {
-		cli_warn("cannot create '%s': %s", expect_path, strerror(errno));
-		return 73;
+	outfile_init(&out);
+	outfile_init(&expect);
+	if (out_path && expect_path && strcmp(out_path, "-") != 0 &&
+	    strcmp(out_path, expect_path) == 0)
+		return cli_usage_error(synopsis, "-o and --expect name the same "
+				       "file '%s'", out_path);
+	rc = outfile_open(&out, out_path, &err);
+	if (!rc && expect_path)
+		rc = outfile_open(&expect, expect_path, &err);
+	if (!rc) {
+		if (out_path && strcmp(out_path, "-") != 0)
+			o->out_name = out_path;
+		if (expect_path)
+			o->expect_name = expect_path;
+		rc = synth_write(o, out.fp, expect_path ? expect.fp : NULL,
+				 &err);
 	}
-	if (out_path && strcmp(out_path, "-") != 0) {
-		if (!(out = fopen(out_path, "w"))) {
-			cli_warn("cannot create '%s': %s", out_path,
-				 strerror(errno));
-			if (expect)
-				fclose(expect);
-			return 73;
-		}
-		o->out_name = out_path;
-	}
-	if (expect_path)
-		o->expect_name = expect_path;
-	if (synth_write(o, out, expect, &err))
-		status = cli_fail(&err);
-	if (expect) {
-		rc = close_named(expect, expect_path);
-		status = status ? status : rc;
-	}
-	if (out != stdout) {
-		rc = close_named(out, out_path);
-		return status ? status : rc;
-	}
-	return status ? status : cli_finish(0);
+	if (!rc && expect_path)
+		rc = outfile_commit(&expect, &err);
+	if (!rc)
+		rc = outfile_commit(&out, &err);
+	outfile_abort(&expect);
+	outfile_abort(&out);
+	return rc ? cli_fail(&err) : cli_finish(0);
 }
 
 static int parse_month(const char *opt, const char *s, int *y, int *m)

@@ -6,6 +6,7 @@
 #include "core/csvin.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,9 @@ void cli_set_prog(const char *name)
 {
 	const char *slash = strrchr(name, '/');
 	prog = slash ? slash + 1 : name;
+	/* Past `ulimit -f` a write fails with EFBIG (reported, exit 74, the
+	 * temporary removed) instead of SIGXFSZ killing the tool silently. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 const char *cli_prog(void)

@@ -12,7 +12,8 @@
 #include "core/nserr.h"
 
 /* cli_prog: set (once, from argv[0]'s base name or a fixed name) and get
- * the program name used in messages. */
+ * the program name used in messages.  cli_set_prog also ignores SIGXFSZ,
+ * so a write past `ulimit -f` is an error the tool reports (exit 74). */
 void cli_set_prog(const char *name);
 const char *cli_prog(void);
 

@@ -59,7 +59,8 @@ const struct cli_opt cli_opt_table[] = {
 	 "no suppression (as --min-cell 1): for internal use,\n"
 	 "the output says NOT FOR PUBLICATION"},
 	{"output", 'o', "FILE", 0, REP, NULL,
-	 "write to FILE (through FILE.tmp) instead of stdout"},
+	 "write to FILE instead of stdout (built beside it\n"
+	 "and renamed in at the end; never the database)"},
 	{"param", 'p', "N=V", RQ_PARAM, REQ, NULL,
 	 "set the report parameter N (see --list -v)"},
 	{"quarter", RQ(RQ_QUARTER), "YYYY-Qn", RQ_QUARTER, REQ, NULL,

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "datadir.h"
+#include "outfile.h"
 
 #define MAX_MIGRATIONS 256
 
@@ -283,6 +284,9 @@ int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 	long long have = 0;
 
 	*out = NULL;
+	/* No output of this process may be written over the database. */
+	if ((rc = outfile_protect_db(path, err)) != 0)
+		return rc;
 	fresh = stat(path, &st) != 0;
 	if (fresh && !create)
 		return nserr_set(err, NS_ENOINPUT, "database '%s' does not "

@@ -27,6 +27,8 @@ const char *db_path_default(void);
  * installed migrations is NS_ECONFIG with the same hint.  On success *out
  * owns the connection (close with sqlite3_close); on failure *out is NULL.
  * datadir is needed only to check the schema version (may be NULL to skip).
+ * The path and its -wal/-shm/-journal are registered with outfile_protect
+ * first, so no output of the process can be written over them.
  */
 int db_open(const char *path, int create, const char *datadir, sqlite3 **out,
 	    struct nserr *err);

@@ -613,9 +613,13 @@ int ingest_files(sqlite3 *db, const struct ingest_opts *o,
 		db_rollback(db);
 	if (!o->dry_run)
 		sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
-	if (run.rejects && fclose(run.rejects) != 0 && !rc)
-		rc = nserr_set(err, NS_EIO, "writing '%s': %s",
-			       run.rejects_path, strerror(errno));
+	if (run.rejects) {
+		struct nserr werr;
+
+		nserr_init(&werr);
+		if (outfile_commit(&run.rejects_out, &werr) != 0 && !rc)
+			rc = nserr_set(err, werr.code, "%s", werr.msg);
+	}
 	if (run.rejects)
 		st->rejects_path = ifile_run_detach_rejects(&run);
 	free(ifile_run_detach_rejects(&run));

@@ -142,12 +142,16 @@ static int open_rejects(struct ifile *f)
 	if (!(run->rejects_path = malloc(n)))
 		return nserr_set(f->err, NS_ENOMEM, "out of memory");
 	memcpy(run->rejects_path, path, n);
-	run->rejects = fopen(run->rejects_path, "w");
-	if (!run->rejects) {
+	/* Through a temporary renamed in at the end, never over an input or
+	 * the database; mode 0600: the file holds whole raw records. */
+	outfile_init(&run->rejects_out);
+	run->rejects_out.mode = 0600;
+	run->rejects_out.what = "rejects file";
+	if (outfile_open(&run->rejects_out, run->rejects_path, f->err) != 0) {
 		run->rejects_failed = 1;
-		return nserr_set(f->err, NS_ECANTCREAT, "cannot create rejects "
-			"file '%s': %s", run->rejects_path, strerror(errno));
+		return f->err->code;
 	}
+	run->rejects = run->rejects_out.fp;
 	fputs("file,line,column,value,reason,record,action\n", run->rejects);
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "ingest.h"
 #include "ingest_int.h"
+#include "core/outfile.h"
 #include "profile_map.h"
 
 struct pstage;
@@ -20,7 +21,8 @@ struct ingest_run {
 	struct ingest_stats *st;
 	const struct classify *cl;
 	struct store *store;
-	FILE *rejects;
+	FILE *rejects;                   /* rejects_out.fp once opened */
+	struct outfile rejects_out;      /* the rejects file (outfile.h) */
 	int rejects_failed;
 	char *rejects_path;              /* owned; NULL until a reject */
 	int messages;
