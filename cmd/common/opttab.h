@@ -48,7 +48,11 @@ enum cli_own_option {
 	CLI_O_FILE,
 	CLI_O_FORMAT,
 	CLI_O_FRAGMENT,
-	CLI_O_LIST
+	CLI_O_LIST,
+	CLI_O_LANGS,                /* needstat-dashboard --lang L[,L] */
+	CLI_O_LAZY,
+	CLI_O_OUT,
+	CLI_O_WAIT
 };
 
 struct cli_opt {
