@@ -16,6 +16,7 @@
 #define REP CLI_T_REPORT
 #define XLS CLI_T_XLSX
 #define CHT CLI_T_CHART
+#define DASH CLI_T_DASHBOARD
 
 const struct cli_opt cli_opt_table[] = {
 	{"audit", CLI_O_AUDIT, NULL, 0, REP, NULL,
@@ -24,7 +25,7 @@ const struct cli_opt cli_opt_table[] = {
 	 "programming over everything the table shows)"},
 	{"category", RQ(RQ_CATEGORY), "ID", RQ_CATEGORY, REQ, NULL,
 	 "only needs of this category"},
-	{"db", RQ(RQ_DB), "FILE", RQ_DB, REQ, NULL,
+	{"db", RQ(RQ_DB), "FILE", RQ_DB, REQ | DASH, NULL,
 	 "database (default $NEEDSTAT_DB, else needstat.db)"},
 	{"describe", CLI_O_DESCRIBE, NULL, 0, REP, NULL,
 	 "the report's help: what it is, the filters and\n"
@@ -60,17 +61,24 @@ const struct cli_opt cli_opt_table[] = {
 	 "status); every sheet says NOT FOR PUBLICATION"},
 	{"lang", RQ(RQ_LANG), "L", RQ_LANG, REQ, NULL,
 	 "en (default $NEEDSTAT_LANG, else en) or fr"},
+	{"lang", CLI_O_LANGS, "L[,L]", 0, DASH, NULL,
+	 "languages to build: en, fr or en,fr (default both)"},
+	{"lazy", CLI_O_LAZY, NULL, 0, DASH, NULL,
+	 "do nothing (exit 0) when nothing that feeds the\n"
+	 "month changed since the last build"},
 	{"list", CLI_O_LIST, NULL, 0, REP, NULL,
 	 "list the installed reports (id and title)"},
-	{"min-cell", RQ(RQ_MIN_CELL), "N", RQ_MIN_CELL, REQ, NULL,
+	{"min-cell", RQ(RQ_MIN_CELL), "N", RQ_MIN_CELL, REQ | DASH, NULL,
 	 "show counts 0..N-1 as <N in reports that suppress,\n"
 	 "and hide more (x) so that none can be deduced\n"
 	 "(default 5; 1 turns suppression off)"},
-	{"month", RQ(RQ_MONTH), "YYYY-MM", RQ_MONTH, REQ, NULL,
+	{"month", RQ(RQ_MONTH), "YYYY-MM", RQ_MONTH, REQ | DASH, NULL,
 	 "one month"},
-	{"no-suppress", RQ(RQ_NO_SUPPRESS), NULL, RQ_NO_SUPPRESS, REQ, NULL,
+	{"no-suppress", RQ(RQ_NO_SUPPRESS), NULL, RQ_NO_SUPPRESS, REQ | DASH, NULL,
 	 "no suppression (as --min-cell 1): for internal use,\n"
 	 "the output says NOT FOR PUBLICATION"},
+	{"out", CLI_O_OUT, "DIR", 0, DASH, NULL,
+	 "the dashboard folder (created or replaced as a whole)"},
 	{"output", 'o', "FILE", 0, REP, NULL,
 	 "write to FILE instead of stdout (built beside it\n"
 	 "and renamed in at the end; never the database)"},
@@ -109,6 +117,9 @@ const struct cli_opt cli_opt_table[] = {
 	 "a calendar year"},
 	{"verbose", 'v', NULL, 0, REP, NULL,
 	 "with --list: also descriptions and parameters"},
+	{"wait", CLI_O_WAIT, NULL, 0, DASH, NULL,
+	 "when another run is building DIR, wait for it\n"
+	 "instead of exiting 75"},
 	{"help", 'h', NULL, 0, CLI_T_STD, NULL,
 	 "show this help"},
 	{"version", 'V', NULL, 0, CLI_T_STD, NULL,

@@ -59,7 +59,12 @@ enum cli_own_option {
 	CLI_O_TYPE,
 	CLI_O_WIDTH,
 	CLI_O_X,
-	CLI_O_Y
+	CLI_O_Y,
+	/* needstat-dashboard */
+	CLI_O_LANGS,                /* --lang L[,L] */
+	CLI_O_LAZY,
+	CLI_O_OUT,
+	CLI_O_WAIT
 };
 
 struct cli_opt {

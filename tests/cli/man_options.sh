@@ -13,7 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # The tools built on the table; a new request tool adds its name here.
-TABLE_TOOLS="needstat-report needstat-xlsx needstat-chart"
+TABLE_TOOLS="needstat-report needstat-xlsx needstat-chart needstat-dashboard"
 
 # help_options: the option names in the Options section of a --help text
 # on stdin (the left column of "  --name ARG   text" lines), one a line,
