@@ -67,6 +67,12 @@ static int write_chart(const struct args *a, const struct chart *c,
 		rc = chart_draw(c, (enum chart_format)a->format,
 				(double)a->width, (double)a->height, a->scale,
 				of.fp, err);
+	if (rc == NS_EIO && !strncmp(err->msg, "cannot write the chart: ", 24)) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg + 24);
+		nserr_set(err, NS_EIO, "cannot write '%s': %s", a->out, why);
+	}
 	if (!rc)
 		rc = outfile_commit(&of, err);
 	else

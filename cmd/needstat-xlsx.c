@@ -102,7 +102,7 @@ static int write_book(struct args *a, const struct report_set *set,
 		tp[i] = &set->tables[i];
 	rc = xlsx_write(of.tmp_path, tp, set->n, data, &xo, err);
 	free(tp);
-	if (rc == NS_ECANTCREAT)
+	if (rc == NS_ECANTCREAT || rc == NS_EIO)
 		rename_subject(err, of.tmp_path, a->out);
 	if (!rc)
 		return outfile_commit(&of, err);

@@ -11,6 +11,7 @@
  * Okabe-Ito palette; bars of a series also carry a hatch pattern and
  * lines a marker shape, so series are told apart without colour.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -790,11 +791,22 @@ int chart_format_parse(const char *s)
 	return NS_EUSAGE;
 }
 
+/* The stream cairo writes to: the file, and the errno of a failed write. */
+struct sink {
+	FILE *fp;
+	int errnum;
+};
+
 static cairo_status_t write_fp(void *closure, const unsigned char *data,
 			       unsigned int len)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-						    : CAIRO_STATUS_WRITE_ERROR;
+	struct sink *k = closure;
+
+	if (fwrite(data, 1, len, k->fp) == len)
+		return CAIRO_STATUS_SUCCESS;
+	if (!k->errnum)
+		k->errnum = errno ? errno : EIO;
+	return CAIRO_STATUS_WRITE_ERROR;
 }
 
 int chart_draw(const struct chart *c, enum chart_format fmt, double width,
@@ -803,6 +815,7 @@ int chart_draw(const struct chart *c, enum chart_format fmt, double width,
 	cairo_surface_t *sf;
 	struct dc d;
 	cairo_status_t st;
+	struct sink sink = { out, 0 };
 	double k = fmt == CHART_PNG ? scale : 1;
 
 	if (!(scale >= 0.5 && scale <= 4) || !(width * k >= 200 &&
@@ -815,10 +828,10 @@ int chart_draw(const struct chart *c, enum chart_format fmt, double width,
 						(int)lround(width * k),
 						(int)lround(height * k));
 	else if (fmt == CHART_SVG)
-		sf = cairo_svg_surface_create_for_stream(write_fp, out, width,
+		sf = cairo_svg_surface_create_for_stream(write_fp, &sink, width,
 							 height);
 	else
-		sf = cairo_pdf_surface_create_for_stream(write_fp, out, width,
+		sf = cairo_pdf_surface_create_for_stream(write_fp, &sink, width,
 							 height);
 	memset(&d, 0, sizeof d);
 	d.c = c;
@@ -842,13 +855,14 @@ int chart_draw(const struct chart *c, enum chart_format fmt, double width,
 	cairo_destroy(d.cr);
 	cairo_surface_flush(sf);
 	if (!st && fmt == CHART_PNG)
-		st = cairo_surface_write_to_png_stream(sf, write_fp, out);
+		st = cairo_surface_write_to_png_stream(sf, write_fp, &sink);
 	cairo_surface_finish(sf);
 	if (!st)
 		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
 	if (st == CAIRO_STATUS_WRITE_ERROR)
-		return nserr_set(err, NS_EIO, "cannot write the chart");
+		return nserr_set(err, NS_EIO, "cannot write the chart: %s",
+				 strerror(sink.errnum ? sink.errnum : EIO));
 	if (st)
 		return nserr_set(err, NS_EINTERNAL, "cannot draw the chart: %s",
 				 cairo_status_to_string(st));

@@ -481,8 +481,14 @@ int xlsx_write(const char *path, const struct table *const *tables,
 	}
 	rc = build(w, tables, n, data, when);
 	/* closing writes the file (and frees the workbook) in every case */
+	errno = 0;
 	e = workbook_close(w->wb);
-	if (!rc && e != LXW_NO_ERROR)
+	if (!rc && e != LXW_NO_ERROR && errno != 0 &&
+	    e != LXW_ERROR_MEMORY_MALLOC_FAILED)
+		/* a failed write (full disk, file size limit): an I/O error */
+		rc = nserr_set(err, errno == ENOMEM ? NS_ENOMEM : NS_EIO,
+			       "cannot write '%s': %s", path, strerror(errno));
+	else if (!rc && e != LXW_NO_ERROR)
 		rc = nserr_set(err, e == LXW_ERROR_MEMORY_MALLOC_FAILED ?
 			       NS_ENOMEM : NS_ECANTCREAT, "cannot write '%s': "
 			       "%s", path, lxw_strerror(e));
