@@ -74,19 +74,14 @@ static int parse_langs(const char *s, unsigned *langs)
 static int parse_opts(int argc, char **argv, struct args *a)
 {
 	struct cli_optset set;
-	struct nserr err;
-	int c, id;
+	int c;
 
-	nserr_init(&err);
 	cli_opts_build(&set, MASK);
-	while ((c = getopt_long(argc, argv, set.shorts, set.longs, NULL))
+	while ((c = cli_opts_next(&set, argc, argv, &a->rq, synopsis, NULL))
 	       != -1) {
-		if ((id = cli_opts_request(c)) != 0) {
-			if (report_request_option(&a->rq, id, optarg, &err))
-				return cli_usage_error(synopsis, "%s", err.msg);
-			continue;
-		}
 		switch (c) {
+		case CLI_OPTS_FAIL: return 64;
+		case 0: break;  /* a request option, now in a->rq */
 		case CLI_O_LANGS:
 			if (parse_langs(optarg, &a->langs))
 				return cli_usage_error(synopsis, "--lang '%s' is "

@@ -144,21 +144,17 @@ static int run(struct args *a, const char *rdir, const char *datadir)
 static int parse_opts(int argc, char **argv, struct args *a)
 {
 	struct cli_optset set;
-	struct nserr err;
 	int c, id;
 
-	nserr_init(&err);
 	cli_opts_build(&set, MASK);
-	while ((c = getopt_long(argc, argv, set.shorts, set.longs, NULL))
+	while ((c = cli_opts_next(&set, argc, argv, &a->rq, synopsis, &id))
 	       != -1) {
-		if ((id = cli_opts_request(c)) != 0) {
-			if (report_request_option(&a->rq, id, optarg, &err))
-				return cli_usage_error(synopsis, "%s", err.msg);
+		switch (c) {
+		case CLI_OPTS_FAIL: return 64;
+		case 0:         /* a request option, now in a->rq */
 			a->min_given |= id == RQ_MIN_CELL ||
 					id == RQ_NO_SUPPRESS;
-			continue;
-		}
-		switch (c) {
+			break;
 		case CLI_O_INTERNAL: a->internal = 1; break;
 		case CLI_O_REPORTS: a->ids = optarg; break;
 		case 'h': return cli_finish(help());

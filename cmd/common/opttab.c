@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "cli.h"
 #include "report/request.h"
 
 #define RQ(id) (CLI_O_REQUEST + (id))
@@ -156,6 +157,24 @@ int cli_opts_request(int c)
 	for (e = cli_opt_table; e->name; e++)
 		if (e->val == c)
 			return e->rq;
+	return 0;
+}
+
+int cli_opts_next(const struct cli_optset *set, int argc, char **argv,
+		  struct report_request *rq, const char *synopsis, int *rq_id)
+{
+	struct nserr err;
+	int c = getopt_long(argc, argv, set->shorts, set->longs, NULL), id;
+
+	if (c == -1 || (id = cli_opts_request(c)) == 0)
+		return c;
+	nserr_init(&err);
+	if (report_request_option(rq, id, optarg, &err)) {
+		cli_usage_error(synopsis, "%s", err.msg);
+		return CLI_OPTS_FAIL;
+	}
+	if (rq_id)
+		*rq_id = id;
 	return 0;
 }
 

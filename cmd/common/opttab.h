@@ -103,6 +103,22 @@ void cli_opts_build(struct cli_optset *set, unsigned mask);
  */
 int cli_opts_request(int c);
 
+struct report_request;
+
+/* cli_opts_next's status after a request option with a bad value. */
+#define CLI_OPTS_FAIL (-2)
+
+/*
+ * cli_opts_next: the next option of argv (getopt_long over set).  A
+ * request option (cli_opts_request) is parsed into rq and gives 0 (its
+ * id in *rq_id when rq_id is not NULL); a bad value prints the usage
+ * error with synopsis and gives CLI_OPTS_FAIL (the tool exits 64).  Any
+ * other option gives its getopt value for the tool's own switch ('?' for
+ * an unknown one), and the end of the options -1.
+ */
+int cli_opts_next(const struct cli_optset *set, int argc, char **argv,
+		  struct report_request *rq, const char *synopsis, int *rq_id);
+
 /*
  * cli_opts_help: write the help lines of the entries sharing a bit with
  * mask to out: "  LABEL" padded to 20 columns, then the first line of the
