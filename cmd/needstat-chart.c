@@ -113,9 +113,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 	table_release(&t);
 	report_release(&r);
 	sqlite3_close(db);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", err.msg);
-	return rc ? cli_fail(&err) : cli_finish(0);
+	return cli_subcommand_exit(rc, &err, synopsis);
 }
 
 /* parse_opts: the options into *a; returns -1 to go on, else the exit

@@ -218,7 +218,5 @@ int main(int argc, char **argv)
 	    datadir_path("reports", rdir, sizeof rdir, &err))
 		return cli_fail(&err);
 	rc = build(&a, rdir, datadir, &err);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", err.msg);
-	return rc ? cli_fail(&err) : cli_finish(0);
+	return cli_subcommand_exit(rc, &err, synopsis);
 }

@@ -117,9 +117,7 @@ static int describe(const struct args *a, const char *rdir, const char *id)
 	if (!rc && report_describe(&r, a->rq.lang, stdout))
 		rc = nserr_set(&err, NS_EIO, "cannot write the description");
 	report_release(&r);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", err.msg);
-	return rc ? cli_fail(&err) : cli_finish(0);
+	return cli_subcommand_exit(rc, &err, synopsis);
 }
 
 /* run: load, run and render one report; returns the exit status.  The
@@ -166,9 +164,7 @@ static int run(struct args *a, const char *rdir, const char *id,
 	table_release(&audit);
 	report_release(&r);
 	sqlite3_close(db);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", err.msg);
-	return rc ? cli_fail(&err) : cli_finish(0);
+	return cli_subcommand_exit(rc, &err, synopsis);
 }
 
 /* parse_opts: the options into *a; returns -1 to go on, else the exit

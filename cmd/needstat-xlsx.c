@@ -135,9 +135,7 @@ static int run(struct args *a, const char *rdir, const char *datadir)
 	table_release(&data);
 	report_set_release(&set);
 	sqlite3_close(db);
-	if (rc == NS_EUSAGE)
-		return cli_usage_error(synopsis, "%s", err.msg);
-	return rc ? cli_fail(&err) : cli_finish(0);
+	return cli_subcommand_exit(rc, &err, synopsis);
 }
 
 /* parse_opts: returns -1 to go on, else the exit status. */

@@ -75,9 +75,9 @@ int cli_subcommand_args(int *argc, char ***argv, const char *synopsis,
 			void *ctx);
 
 /*
- * cli_subcommand_exit: the exit status for a subcommand's status rc with
- * its error err: NS_EUSAGE prints the synopsis (64), another error its
- * message, success flushes stdout.
+ * cli_subcommand_exit: the exit status for a status rc (of a subcommand or
+ * of a whole tool) with its error err: NS_EUSAGE prints the synopsis (64),
+ * another error its message, success flushes stdout.
  */
 int cli_subcommand_exit(int rc, const struct nserr *err,
 			const char *synopsis);
