@@ -8,7 +8,8 @@
  * language switch, the headline figures as a definition list, each table
  * as the HTML fragment of render_table (caption, th scope, flags) in a
  * scrolling wrapper with a link to its CSV, the data-quality notes and
- * the notes on the figures.  Every text from the data goes through esc()
+ * the notes on the figures; under a table its charts (dash_chart.c) as
+ * figures of LANG/charts/NAME.svg with alt text and a caption.  Every text from the data goes through esc()
  * or render_table, which escape & < > " '.
  */
 #include <errno.h>
@@ -17,6 +18,10 @@
 #include <sys/stat.h>
 
 #include "dash_int.h"
+
+/* The size of a chart: CSS pixels of the PNG, points of the SVG. */
+#define DASH_CHART_W 760
+#define DASH_CHART_H 460
 #include "render/render.h"
 
 /* What the dashboard adds to the page shell's stylesheet
@@ -44,6 +49,9 @@ static const char css[] =
 ".scroll caption { position: absolute; width: 1px; height: 1px;"
 " overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n"
 ".scroll table.needstat { margin-top: .5rem; }\n"
+"figure.chart { margin: 1rem 0; }\n"
+"figure.chart img { max-width: 100%; height: auto; display: block; }\n"
+"figure.chart figcaption { color: var(--muted); font-size: .9rem; }\n"
 "a { color: var(--accent); }\n"
 "@media (max-width: 40rem) { body { margin: 1rem auto; } .lang {"
 " float: none; } table.needstat tbody th { min-width: 8em; } }\n"
@@ -173,6 +181,36 @@ static void headline(struct page *p, const struct dashboard *d)
 	fputs("</section>\n", p->f);
 }
 
+/* figures: the charts of table ti, each an <img> of its SVG (alt: the
+ * chart's message) with a caption and a link to the PNG. */
+static void figures(struct page *p, const struct dashboard *d, size_t ti)
+{
+	char alt[1024];
+	size_t k, n;
+
+	for (k = 0; k < DASH_NCHARTS; k++) {
+		const struct chart *c = &d->chart[k][p->lang];
+		const char *name = dash_chart_name(k);
+
+		if (!d->has_chart[k] || dash_chart_table(k) != ti)
+			continue;
+		dash_chart_alt(c, p->lang, alt, sizeof alt);
+		fprintf(p->f, "<figure class=\"chart\">\n<img src=\"charts/%s"
+			".svg\" width=\"%d\" height=\"%d\" alt=\"", name,
+			DASH_CHART_W, DASH_CHART_H);
+		esc(p->f, alt);
+		fputs("\">\n<figcaption>", p->f);
+		esc(p->f, c->title);
+		fputs(".", p->f);
+		for (n = 0; n < c->nnotes; n++) {
+			fputc(' ', p->f);
+			esc(p->f, c->notes[n]);
+		}
+		fprintf(p->f, " <a class=\"csv\" href=\"charts/%s.png\">PNG</a>"
+			"</figcaption>\n</figure>\n", name);
+	}
+}
+
 static int table_section(struct page *p, const struct dashboard *d,
 			 size_t ti, struct nserr *err)
 {
@@ -188,8 +226,10 @@ static int table_section(struct page *p, const struct dashboard *d,
 				     p->f, err)))
 		return rc;
 	fprintf(p->f, "</div>\n<p class=\"csv\"><a href=\"../csv/%s.%s.csv\">"
-		"%s</a></p>\n</section>\n", table_id(t), nf_lang_code(p->lang),
+		"%s</a></p>\n", table_id(t), nf_lang_code(p->lang),
 		W[W_CSV][p->lang]);
+	figures(p, d, ti);
+	fputs("</section>\n", p->f);
 	return 0;
 }
 
@@ -289,6 +329,26 @@ static int put_file(const char *path, const struct dashboard *d, int lang,
 	return rc;
 }
 
+/* put_chart: chart k of lang into path as fmt. */
+static int put_chart(const char *path, const struct dashboard *d, size_t k,
+		     int lang, enum chart_format fmt, struct nserr *err)
+{
+	FILE *f = fopen(path, "wb");
+	int rc;
+
+	if (!f)
+		return nserr_set(err, NS_ECANTCREAT, "cannot create '%s': %s",
+				 path, strerror(errno));
+	rc = chart_draw(&d->chart[k][lang], fmt, DASH_CHART_W, DASH_CHART_H,
+			1, f, err);
+	if (fclose(f) && !rc)
+		rc = nserr_set(err, NS_EIO, "cannot write '%s': %s", path,
+			       strerror(errno));
+	if (rc)
+		nserr_prefix(err, "%s", path);
+	return rc;
+}
+
 static int mkdir_in(const char *dir, const char *sub, char *buf, size_t size,
 		    struct nserr *err)
 {
@@ -322,6 +382,23 @@ int dashboard_write(const struct dashboard *d, const char *dir,
 		if ((rc = put_file(path, d, lang, langs, DASH_NTABLES + 1,
 				   NULL, err)))
 			return rc;
+		for (ti = 0; ti < DASH_NCHARTS; ti++) {
+			char cdir[4100];
+
+			if (!d->has_chart[ti])
+				continue;
+			if ((rc = mkdir_in(sub, "charts", cdir, sizeof cdir,
+					   err)))
+				return rc;
+			snprintf(path, sizeof path, "%s/%s.svg", cdir,
+				 dash_chart_name(ti));
+			if ((rc = put_chart(path, d, ti, lang, CHART_SVG, err)))
+				return rc;
+			snprintf(path, sizeof path, "%s/%s.png", cdir,
+				 dash_chart_name(ti));
+			if ((rc = put_chart(path, d, ti, lang, CHART_PNG, err)))
+				return rc;
+		}
 		for (ti = 0; ti < DASH_NTABLES && !d->empty; ti++) {
 			snprintf(path, sizeof path, "%s/csv/%s.%s.csv", dir,
 				 table_id(&d->t[ti]), nf_lang_code(lang));

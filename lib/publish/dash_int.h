@@ -22,4 +22,20 @@ int dash_suppress(struct dashboard *d, struct nserr *err);
  * shown counts are ranked).  Returns 0 or NS_ENOMEM. */
 int dash_top(struct dashboard *d, struct nserr *err);
 
+/* dash_charts: the chart models of the suppressed tables of d, in both
+ * languages (a table without rows other than totals has none).  Returns
+ * 0 or the error of chart_build, prefixed with the chart's name. */
+int dash_charts(struct dashboard *d, struct nserr *err);
+
+/* dash_chart_name: the file name (no extension) of chart i. */
+const char *dash_chart_name(size_t i);
+
+/* dash_chart_table: the table (enum dash_table) chart i is drawn from. */
+size_t dash_chart_table(size_t i);
+
+/* dash_chart_alt: the alt text of c in lang into buf (size bytes,
+ * truncated): its title and the shown values of its first (for hbar:
+ * largest) categories; hidden values are not said.  Returns 0. */
+int dash_chart_alt(const struct chart *c, int lang, char *buf, size_t size);
+
 #endif

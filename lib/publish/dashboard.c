@@ -20,6 +20,10 @@ void dashboard_init(struct dashboard *d)
 	memset(d, 0, sizeof *d);
 	for (i = 0; i < DASH_NTABLES; i++)
 		table_init(&d->t[i]);
+	for (i = 0; i < DASH_NCHARTS; i++) {
+		chart_init(&d->chart[i][NS_EN]);
+		chart_init(&d->chart[i][NS_FR]);
+	}
 }
 
 void dashboard_release(struct dashboard *d)
@@ -28,6 +32,10 @@ void dashboard_release(struct dashboard *d)
 
 	for (i = 0; i < DASH_NTABLES; i++)
 		table_release(&d->t[i]);
+	for (i = 0; i < DASH_NCHARTS; i++) {
+		chart_release(&d->chart[i][NS_EN]);
+		chart_release(&d->chart[i][NS_FR]);
+	}
 	for (i = 0; i < d->nnotes; i++) {
 		free(d->notes[i].text[NS_EN]);
 		free(d->notes[i].text[NS_FR]);
@@ -402,6 +410,8 @@ int dashboard_build(sqlite3 *db, const char *reports_dir,
 		rc = dash_suppress(d, err);
 	if (!rc)
 		rc = dash_top(d, err);
+	if (!rc)
+		rc = dash_charts(d, err);
 	for (i = 0; i < R_N; i++) {
 		report_release(&rep[i]);
 		table_release(&src[i]);

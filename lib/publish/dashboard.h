@@ -23,9 +23,12 @@
  * data_quality report, each count below the threshold said as "fewer
  * than N".  A month with no data gives an empty model (d->empty).
  *
+ * The charts are models of the suppressed tables (gaps for hidden cells).
+ *
  * dashboard_write() writes the site into a directory: style.css,
- * en/index.html and fr/index.html (one link to the other), and every
- * table as CSV (csv/ID.LANG.csv).
+ * en/index.html and fr/index.html (one link to the other), every
+ * table as CSV (csv/ID.LANG.csv) and every chart as SVG and PNG
+ * (LANG/charts/NAME.svg, .png).
  */
 #ifndef NEEDSTAT_DASHBOARD_H
 #define NEEDSTAT_DASHBOARD_H
@@ -35,6 +38,7 @@
 
 #include "core/nserr.h"
 #include "core/table.h"
+#include "render/chart.h"
 #include "report/report.h"
 
 enum dash_table {
@@ -47,6 +51,9 @@ enum dash_table {
 };
 
 #define DASH_MAX_DQ 64
+/* The charts (dash_chart.c): unmet needs by category, needs and unmet
+ * needs by category, unmet needs by region, the year-on-year change. */
+#define DASH_NCHARTS 4
 
 /* One data-quality note, in both languages. */
 struct dash_note {
@@ -63,6 +70,8 @@ struct dashboard {
 	struct dash_note notes[DASH_MAX_DQ];   /* data-quality notes */
 	size_t nnotes;
 	size_t ncells, nhidden;     /* counts in the suppression set */
+	struct chart chart[DASH_NCHARTS][NS_NLANG]; /* of the suppressed tables */
+	int has_chart[DASH_NCHARTS];
 };
 
 /* dashboard_init: an empty model (allocates nothing). */
@@ -88,7 +97,8 @@ int dashboard_build(sqlite3 *db, const char *reports_dir,
 
 /*
  * dashboard_write: write the site of d into the existing directory dir:
- * style.css, LANG/index.html and csv/ID.LANG.csv for each language of
+ * style.css, LANG/index.html, LANG/charts/NAME.svg and .png and
+ * csv/ID.LANG.csv for each language of
  * langs (a bit mask: 1 << NS_EN, 1 << NS_FR; the language switch links
  * only to a language written).  Every text from the data is escaped.
  * Returns 0, NS_EUSAGE for an empty langs, NS_ECANTCREAT when a file or

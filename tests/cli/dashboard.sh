@@ -43,6 +43,38 @@ grep -q 'href="../en/index.html"' site/fr/index.html ||
 grep -q 'octobre 2025' site/fr/index.html || fail "fr page: no French month"
 ls -a . | grep -q '^\.site\.' && fail "build: a temporary folder is left"
 
+# ---- charts: every chart linked from a page is there, a valid SVG with
+# a PNG beside it, with alt text and a caption ----
+for lang in en fr; do
+	imgs=$(grep -o 'src="charts/[^"]*\.svg"' "site/$lang/index.html" |
+		sed 's/^src="//; s/"$//')
+	[ "$(echo "$imgs" | grep -c svg)" -ge 4 ] ||
+		fail "$lang page: fewer than 4 charts: $imgs"
+	for c in unmet_by_category needs_unmet_by_category trend; do
+		echo "$imgs" | grep -qx "charts/$c.svg" ||
+			fail "$lang page: no chart $c"
+	done
+	for i in $imgs; do
+		xmllint --noout "site/$lang/$i" 2>/dev/null ||
+			fail "$lang/$i: not a valid SVG"
+		head -c 8 "site/$lang/${i%.svg}.png" | grep -q PNG ||
+			fail "$lang/${i%.svg}.png: not a PNG"
+	done
+	grep -q '<img src="charts/unmet_by_category.svg"[^>]* alt="[^"]\{20,\}"' \
+		"site/$lang/index.html" || fail "$lang page: a chart without alt text"
+	grep -q '<figcaption>' "site/$lang/index.html" ||
+		fail "$lang page: a chart without a caption"
+done
+grep -q 'alt="Unmet needs[^"]*Largest' site/en/index.html ||
+	fail "en page: the alt text does not say the largest"
+grep -q $'en t\xc3\xaate' site/fr/index.html ||
+	fail "fr page: the alt text is not French"
+# a chart draws no count the tables hide: no label below 5 in the SVG
+# text of the charts (cairo writes glyphs, so check the alt texts)
+s=$(grep -o 'alt="[^"]*"' site/en/index.html | grep -oE ' [0-9]+[.;,]' |
+	tr -d ' .;,' | awk '$1 < 5')
+[ -z "$s" ] || fail "a chart's alt text says a count below 5: $s"
+
 # ---- suppression: the CSVs ----
 # small_csv FILE: the visible counts below 5 (count columns: contacts,
 # needs, unmet, needs_prev).
