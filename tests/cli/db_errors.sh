@@ -81,17 +81,22 @@ expect_rc 78 "newer schema"
 grep -q "^needstat-report: database 'new.db' was made by a newer needstat (schema 999, this one knows [0-9]*): use that version$" err ||
 	fail "newer schema: message: $(cat err)"
 
-# read-only file and read-only folder, as a user who is not the owner
+# read-only file and read-only folder, as a user who is not the owner (the
+# data directory copied where that user can read it: a checkout under a
+# private home, as on a fresh machine's /root, is not)
 as_other()
 {
 	if [ "$(id -u)" -eq 0 ]; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+		NEEDSTAT_DATADIR=$T/data setpriv --reuid=65534 --regid=65534 \
+			--clear-groups "$@"
 	else
 		"$@"
 	fi
 }
 if [ "$(id -u)" -ne 0 ] || command -v setpriv >/dev/null; then
 	mkdir -p ro rw
+	cp -r "$NS_BIN/../share/needstat" data
+	chmod -R a+rX data
 	cp t.db ro/t.db
 	cp t.db rw/t.db
 	chmod 755 "$T" ro
