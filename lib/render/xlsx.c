@@ -438,11 +438,51 @@ static int build(struct xw *w, const struct table *const *tables, size_t n,
 	return data ? xsheet_write(w, data, w->names[n + 1], 1) : 0;
 }
 
+/*
+ * quiet: libxlsxwriter prints its own "[ERROR] ..." lines on stderr and
+ * has no hook to turn them off; glibc documents stderr as an ordinary
+ * variable a program may set (glibc manual, "Standard Streams"), so while
+ * the workbook is built and closed stderr is a memory stream whose text is
+ * dropped (our message says what failed, with the file's name).
+ * quiet(1, &q) starts, quiet(0, &q) ends.  Outside glibc it does nothing.
+ */
+struct quiet {
+	FILE *saved, *mem;
+	char *buf;
+	size_t len;
+};
+
+static void quiet(int on, struct quiet *q)
+{
+#ifdef __GLIBC__
+	if (on) {
+		q->saved = NULL;
+		q->buf = NULL;
+		fflush(stderr);
+		if ((q->mem = open_memstream(&q->buf, &q->len)) != NULL) {
+			q->saved = stderr;
+			stderr = q->mem;
+		}
+		return;
+	}
+	if (q->saved) {
+		stderr = q->saved;
+		fclose(q->mem);
+		free(q->buf);
+		q->saved = NULL;
+	}
+#else
+	(void)on;
+	(void)q;
+#endif
+}
+
 int xlsx_write(const char *path, const struct table *const *tables,
 	       size_t n, const struct table *data, const struct xlsx_opts *o,
 	       struct nserr *err)
 {
 	lxw_workbook_options wo;
+	struct quiet q;
 	struct xw *w;
 	char now[32];
 	const char *when = o->generated_at;
@@ -474,7 +514,9 @@ int xlsx_write(const char *path, const struct table *const *tables,
 	memset(&wo, 0, sizeof wo);
 	wo.constant_memory = (uint8_t)w->big;
 	wo.tmpdir = (char *)o->tmpdir;
+	quiet(1, &q);
 	if (!(w->wb = workbook_new_opt(path, &wo))) {
+		quiet(0, &q);
 		free(w);
 		return nserr_set(err, NS_ENOMEM, "cannot write '%s': out of "
 				 "memory", path);
@@ -483,6 +525,12 @@ int xlsx_write(const char *path, const struct table *const *tables,
 	/* closing writes the file (and frees the workbook) in every case */
 	errno = 0;
 	e = workbook_close(w->wb);
+	{
+		int keep = errno;
+
+		quiet(0, &q);
+		errno = keep;
+	}
 	if (!rc && e != LXW_NO_ERROR && errno != 0 &&
 	    e != LXW_ERROR_MEMORY_MALLOC_FAILED)
 		/* a failed write (full disk, file size limit): an I/O error */
