@@ -2,8 +2,8 @@
 # needstat-xlsx: usage errors (exit 64, nothing written), an output that
 # cannot be created (73), an existing workbook replaced only on success
 # with no temporary file left, the sheets of the default set (the reports
-# that suppress) and of a region, French sheet names within 31
-# characters, the file's mode.
+# that suppress, and the Data sheet unless --no-data) and of a region,
+# French sheet names within 31 characters, the file's mode.
 . "$NS_SRC/tests/cli/lib.sh"
 . "$NS_SRC/tests/cli/xlsx.bash"
 export SOURCE_DATE_EPOCH=1735689600
@@ -73,7 +73,7 @@ run "$X" --db "$T/nope.db" --reports volume -o "$T/out.d/book.xlsx"
 expect_rc 66 "missing database"
 expect_eq "$(cat "$T/out.d/book.xlsx")" old "the old workbook is kept (66)"
 (umask 022 && "$X" --db "$T/r.db" --fiscal-year 2024 --reports volume \
-	-o "$T/out.d/book.xlsx") || fail "workbook of one report"
+	--no-data -o "$T/out.d/book.xlsx") || fail "workbook of one report"
 expect_eq "$(head -c 2 "$T/out.d/book.xlsx")" PK "the workbook is a zip"
 expect_eq "$(stat -c %a "$T/out.d/book.xlsx")" 644 "mode under umask 022"
 expect_eq "$(ls -A "$T/out.d")" book.xlsx "no temporary file left"
@@ -81,7 +81,7 @@ expect_eq "$(sheets "$T/out.d/book.xlsx" | tr '\n' '|')" \
 	"Notes|Contact volume by month|" "sheets of --reports volume"
 
 # The default set: the reports that suppress, in --list order; French.
-run "$X" --db "$T/r.db" --fiscal-year 2024 --lang fr -o "$T/fr.xlsx"
+run "$X" --db "$T/r.db" --fiscal-year 2024 --lang fr --no-data -o "$T/fr.xlsx"
 expect_rc 0 "French workbook"
 sheets "$T/fr.xlsx" >"$T/fr.txt"
 n=$(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql | wc -l)
@@ -103,4 +103,8 @@ for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 	sheets "$T/on.xlsx" | grep -qF "${t:0:12}" ||
 		fail "region workbook lacks '$t'"
 done
+# ... and the Data sheet last, suppressed (not stamped)
+expect_eq "$(sheets "$T/on.xlsx" | tail -1)" Data "the Data sheet by default"
+unzip -p "$T/on.xlsx" xl/sharedStrings.xml | grep -q "NOT FOR PUBLICATION" &&
+	fail "a workbook for publication is stamped"
 finish
