@@ -315,18 +315,20 @@ static const char *suppression(struct xw *w, const struct table *t,
 	if (w->o->internal || n <= 1)
 		return xlsx_stamp[l];
 	snprintf(buf, size, l == NS_FR ?
-		 "Dans chaque feuille, les effectifs de 0 \xc3\xa0 %d sont "
+		 "Dans tout le classeur, les effectifs de 0 \xc3\xa0 %d sont "
 		 "affich\xc3\xa9s <%d et d'autres sont masqu\xc3\xa9s (x) "
 		 "pour qu'aucun ne puisse \xc3\xaatre d\xc3\xa9" "duit des "
-		 "lignes, colonnes et totaux de sa feuille (v\xc3\xa9rifi\xc3"
-		 "\xa9 par programmation lin\xc3\xa9" "aire, feuille par "
-		 "feuille)\xc2\xa0; un masqu\xc3\xa9 est du texte, jamais "
-		 "un nombre." :
-		 "In every sheet, counts from 0 to %d are shown as <%d and "
-		 "further counts are hidden (x) so that none can be deduced "
-		 "from the rows, columns and totals of its sheet (checked by "
-		 "linear programming, sheet by sheet); a hidden cell is text, "
-		 "never a number.", n - 1, n);
+		 "lignes, colonnes et totaux de toutes les feuilles "
+		 "ensemble\xc2\xa0: un effectif que deux feuilles montrent a "
+		 "un seul traitement (v\xc3\xa9rifi\xc3\xa9 par programmation "
+		 "lin\xc3\xa9" "aire sur tout le classeur)\xc2\xa0; un "
+		 "masqu\xc3\xa9 est du texte, jamais un nombre." :
+		 "In the whole workbook, counts from 0 to %d are shown as <%d "
+		 "and further counts are hidden (x) so that none can be "
+		 "deduced from the rows, columns and totals of all sheets "
+		 "together: a count two sheets show is treated alike in both "
+		 "(checked by linear programming over the whole workbook); a "
+		 "hidden cell is text, never a number.", n - 1, n);
 	return buf;
 }
 
