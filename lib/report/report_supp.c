@@ -482,12 +482,20 @@ static int audit_rows(struct rctx *x, struct supp *s)
 static int model(struct rctx *x, struct supp *s)
 {
 	int lines = !x->o->joint || !x->o->joint_apply, rc;
-	size_t i;
+	size_t i, before = s->set->n;
 
 	for (i = 0; i < s->ns; i++)
 		s->col[i] = table_col_find(x->t, x->r->suppress[i]);
-	if ((rc = add_cells(x, s)) != 0 || (rc = group_cells(x, s)) != 0 ||
-	    (lines && x->r->matrix[0] && (rc = matrix_lines(x, s)) != 0) ||
+	if ((rc = add_cells(x, s)) != 0 || (rc = group_cells(x, s)) != 0)
+		return rc == NS_EDATA ? nserr_prefix(x->err, "cannot protect "
+		       "the table") : rc;
+	/* a new cell now would have no state of the protection: shown */
+	if (!lines && s->set->n != before)
+		return nserr_set(x->err, NS_EINTERNAL, "the second run of the "
+				 "report gave a count the first did not "
+				 "(%s): nothing may be published",
+				 s->set->key[before]);
+	if ((lines && x->r->matrix[0] && (rc = matrix_lines(x, s)) != 0) ||
 	    (lines && !x->r->matrix[0] && (rc = total_lines(x, s)) != 0) ||
 	    (lines && (rc = sum_lines(x, s)) != 0) ||
 	    (lines && (rc = group_lines(x, s)) != 0))
