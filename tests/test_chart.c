@@ -257,6 +257,84 @@ static void test_line(void)
 	table_release(&t);
 }
 
+/* rolling_dump: the dump of t's line chart with its `months`-month
+ * rolling means (caller frees); NULL on error, the status in *rc. */
+static char *rolling_dump(const struct table *t, int lang, int months,
+			  int *rc, struct nserr *err)
+{
+	struct chart c;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	nserr_init(err);
+	chart_init(&c);
+	*rc = chart_build(&c, t, lang, err);
+	if (!*rc)
+		*rc = chart_rolling(&c, months, err);
+	if (!*rc)
+		*rc = chart_dump(&c, f, err);
+	fclose(f);
+	chart_release(&c);
+	if (*rc) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+static void test_rolling(void)
+{
+	struct table t;
+	struct nserr err;
+	char *d;
+	int rc, y = 2;
+
+	line_table(&t);
+	/* Food's month 20 (row 24 + 20) withheld */
+	table_set_flags(&t, 44, 2, CELL_SUPPRESSED);
+	d = rolling_dump(&t, NS_EN, 12, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	/* the means are series 2 and 3, of series 0 and 1 */
+	CU_ASSERT(has(d, "series 2 \"Housing (12-month rolling mean)\" "
+		      "rolling 12 of 0\n"));
+	CU_ASSERT(has(d, "series 3 \"Food (12-month rolling mean)\" "
+		      "rolling 12 of 1\n"));
+	/* fewer than 12 months, or month 5 (no data) in the window: none;
+	 * month 17 is the first whole window: mean of 100 + 6..17 */
+	CU_ASSERT(has(d, "rolling 12 of 0\n  point 0 no_data\n"));
+	CU_ASSERT(has(d, "  point 16 no_data\n  point 17 value 111.5\n"));
+	CU_ASSERT(has(d, "  point 23 value 117.5\nseries 3"));
+	/* Food: 17..19 only; the withheld month 20 ends it (a gap in Food,
+	 * no mean that would let it be computed) */
+	CU_ASSERT(has(d, "rolling 12 of 1\n"));
+	CU_ASSERT(has(strstr(d, "rolling 12 of 1\n"), "  point 19 value "
+		      "213.5\n  point 20 no_data\n  point 21 no_data\n"
+		      "  point 22 no_data\n  point 23 no_data\n"));
+	CU_ASSERT(has(d, "  point 20 gap"));
+	CU_ASSERT(has(d, "subtitle \"With 12-month rolling means (dashed)\""));
+	CU_ASSERT(has(d, "note \"Dashed lines: 12-month rolling means, the "
+		      "mean (not the sum)"));
+	/* the axis is the months': the means lie within them */
+	CU_ASSERT(has(d, "max 250 step 50"));
+	free(d);
+	d = rolling_dump(&t, NS_FR, 12, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "series 2 \"Logement (moyenne mobile sur 12 mois)\""));
+	CU_ASSERT(has(d, "note \"Lignes pointill\xc3\xa9" "es : moyennes "
+		      "mobiles sur 12 mois"));
+	free(d);
+	/* out of range; not a line over months */
+	CU_ASSERT_PTR_NULL(rolling_dump(&t, NS_EN, 1, &rc, &err));
+	CU_ASSERT_EQUAL(rc, NS_EUSAGE);
+	CU_ASSERT(has(err.msg, "from 2 to 24"));
+	table_set_chart(&t, CHART_MULTIPLES, 1, &y, 1, 0);
+	CU_ASSERT_PTR_NULL(rolling_dump(&t, NS_EN, 12, &rc, &err));
+	CU_ASSERT_EQUAL(rc, NS_EUSAGE);
+	CU_ASSERT(has(err.msg, "line chart over a month column"));
+	table_release(&t);
+}
+
 static void test_multiples(void)
 {
 	struct table t;
@@ -342,6 +420,7 @@ static CU_TestInfo tests[] = {
 	{"ticks", test_ticks},
 	{"stack rule", test_stack_rule},
 	{"line breaks and months", test_line},
+	{"rolling means", test_rolling},
 	{"multiples", test_multiples},
 	{"bad specs", test_bad_spec},
 	{"percent axis", test_percent},

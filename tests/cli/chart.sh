@@ -7,6 +7,8 @@
 # - every chart type (line, bar, grouped_bar, stacked_bar, hbar,
 #   multiples) draws from some report with --type/--x/--y/--series;
 # - --dump prints the model, with French month names in French;
+# - --rolling 12 adds each line's 12-month rolling mean, empty where the
+#   12 months are not all there;
 # - a column that does not exist or a type that does not fit the data is
 #   a usage error (64) naming the columns; no output file is left.
 # Env: NS_BIN, NS_SRC (set by CTest).
@@ -106,6 +108,34 @@ LIST
 C --lang fr --dump volume >"$work/dump" || fail "--dump fr"
 grep -q '^cat 0 "avr. 2024"' "$work/dump" || fail "--dump fr: months"
 grep -q '^x "Mois" time' "$work/dump" || fail "--dump fr: x label"
+
+# --rolling 12: each line's 12-month rolling mean (the mean, not the
+# sum), none before 12 months of the period; the March 2025 mean of All
+# needs is the mean of the 12 monthly points of the fiscal year
+C --rolling 12 --dump trends >"$work/dump" 2>"$work/err" ||
+	fail "--rolling 12: $(cat "$work/err")"
+grep -q '^subtitle "Fiscal year 2024-25, with 12-month rolling means (dashed)"$' \
+	"$work/dump" || fail "--rolling: subtitle: $(grep subtitle "$work/dump")"
+grep -q '^note "Dashed lines: 12-month rolling means, the mean (not the sum)' \
+	"$work/dump" || fail "--rolling: no note"
+want=$(awk '/^series 0 /{f=1; next} /^series/{f=0} f && / value /{s+=$4; n++}
+	END { if (n == 12) printf "%.10g", s / 12 }' "$work/dump")
+got=$(awk '/^series 3 "All needs \(12-month rolling mean\)" rolling 12 of 0$/{f=1; next}
+	/^series/{f=0} f && /point 11 value/{print $4}' "$work/dump")
+[ -n "$want" ] && [ "$(printf '%.6f' "$want")" = "$(printf '%.6f' "${got:-0}")" ] ||
+	fail "--rolling: mean '$got', want '$want'"
+[ "$(awk '/^series 3 /{f=1; next} /^series/{f=0} f' "$work/dump" |
+	grep -c 'no_data')" -eq 11 ] || fail "--rolling: months 0-10 not empty"
+C --lang fr --rolling 12 --dump trends | grep -q \
+	'^series 3 "Tous les besoins (moyenne mobile sur 12 mois)"' ||
+	fail "--rolling fr"
+C --rolling 12 -o "$work/rolling.svg" trends && xmllint --noout \
+	"$work/rolling.svg" || fail "--rolling: svg"
+C --rolling 12 -o "$work/bad.png" territory 2>"$work/err"
+[ $? -eq 64 ] && grep -q "line chart over a month column" "$work/err" ||
+	fail "--rolling on regions: $(cat "$work/err")"
+C --rolling 1 -o "$work/bad.png" trends 2>/dev/null
+[ $? -eq 64 ] || fail "--rolling 1: exit not 64"
 
 # bad specs: usage errors naming the columns, no file left
 C --x nosuch -o "$work/bad.png" territory 2>"$work/err"
