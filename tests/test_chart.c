@@ -113,6 +113,51 @@ static void test_hbar_gaps(void)
 	table_release(&t);
 }
 
+/* More bars than an hbar draws, two of them withheld: the note says the
+ * ranking is of the shown values (an x may hide a large count). */
+static void test_hbar_top(void)
+{
+	struct table t;
+	struct nserr err;
+	char name[16], *d;
+	int rc, y = 1;
+	size_t r;
+
+	table_init(&t);
+	table_set_id(&t, "top");
+	table_set_title(&t, "Top", NULL);
+	table_add_col(&t, "agency", COL_TEXT, "Agency", NULL);
+	table_add_col(&t, "n", COL_INT, "Referrals", NULL);
+	for (r = 0; r < 25; r++) {
+		snprintf(name, sizeof name, "A%02zu", r);
+		table_add_row(&t);
+		table_set_text(&t, r, 0, name, NULL);
+		table_set_int(&t, r, 1, (int64_t)(100 + r));
+	}
+	table_set_flags(&t, 3, 1, CELL_SUPPRESSED);
+	table_set_flags(&t, 24, 1, CELL_COMPLEMENTARY);
+	table_set_chart(&t, CHART_HBAR, 0, &y, 1, -1);
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "shown 20 of 25\ncat 23 \"A23\"\n"));
+	CU_ASSERT(has(d, "note \"The 20 largest of the 23 values the table "
+		      "shows are drawn; the 2 it withholds are not ranked.\""));
+	free(d);
+	d = dump(&t, NS_FR, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"Les 20 plus grandes des 23 valeurs "
+		      "affich\xc3\xa9" "es par le tableau"));
+	free(d);
+	/* nothing withheld: the plain note */
+	table_set_flags(&t, 3, 1, 0);
+	table_set_flags(&t, 24, 1, 0);
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"The 20 largest of 25 are shown.\""));
+	free(d);
+	table_release(&t);
+}
+
 static void test_ticks(void)
 {
 	struct chart_axis a;
@@ -417,6 +462,7 @@ static void test_percent(void)
 
 static CU_TestInfo tests[] = {
 	{"hbar gaps and ranks", test_hbar_gaps},
+	{"hbar top 20 with withheld values", test_hbar_top},
 	{"ticks", test_ticks},
 	{"stack rule", test_stack_rule},
 	{"line breaks and months", test_line},

@@ -226,7 +226,8 @@ static int check_spec(struct cb *b)
 	size_t i;
 
 	if (s->type == CHART_NONE)
-		return spec_error(b, "the table has no chart");
+		return spec_error(b, "the report has no default chart (see "
+				  "needstat-chart(1)): give --type, --x and --y");
 	for (i = 0; i < s->ny; i++)
 		if (!table_col_is_numeric(b->t, (size_t)s->y[i])) {
 			snprintf(what, sizeof what, "y column '%s' is not "
@@ -473,6 +474,34 @@ static int add_note(struct chart *c, const char *s)
 	return 0;
 }
 
+/* shown_note: "The 20 largest of 221 are shown.", or when the ranked
+ * series has withheld values, which cannot be ranked (an x may hide a
+ * large count), a note that says the ranking is of the shown values. */
+static const char *shown_note(const struct chart *c)
+{
+	static char buf[320];
+	size_t i, nval = 0, nsup = 0;
+
+	for (i = 0; i < c->ncat; i++) {
+		nval += c->series[0].pts[i].state == CPT_VALUE;
+		nsup += c->series[0].pts[i].state == CPT_SUPPRESSED;
+	}
+	if (!nsup)
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
+			 "grandes valeurs sur %zu sont repr\xc3\xa9sent\xc3\xa9"
+			 "es." : "The %zu largest of %zu are shown.", c->nshown,
+			 c->ncat);
+	else
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
+			 "grandes des %zu valeurs affich\xc3\xa9" "es par le "
+			 "tableau sont repr\xc3\xa9sent\xc3\xa9" "es ; les %zu "
+			 "qu'il masque ne sont pas class\xc3\xa9" "es." :
+			 "The %zu largest of the %zu values the table shows are "
+			 "drawn; the %zu it withholds are not ranked.",
+			 c->nshown < nval ? c->nshown : nval, nval, nsup);
+	return buf;
+}
+
 static int notes(struct cb *b)
 {
 	struct chart *c = b->c;
@@ -485,15 +514,8 @@ static int notes(struct cb *b)
 		bad |= add_note(c, break_note[c->lang]);
 	if (c->hidden)
 		bad |= add_note(c, hidden_note[c->lang]);
-	if (c->nshown < c->ncat) {
-		char buf[256];
-
-		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
-			 "grandes valeurs sur %zu sont repr\xc3\xa9sent\xc3\xa9"
-			 "es." : "The %zu largest of %zu are shown.", c->nshown,
-			 c->ncat);
-		bad |= add_note(c, buf);
-	}
+	if (c->nshown < c->ncat)
+		bad |= add_note(c, shown_note(c));
 	for (i = 0; i < table_nnotes(b->t); i++)
 		bad |= add_note(c, table_note(b->t, i, c->lang));
 	return bad ? nserr_set(b->err, NS_ENOMEM, "out of memory") : 0;

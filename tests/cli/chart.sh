@@ -146,6 +146,9 @@ C --type line -o "$work/bad.png" territory 2>"$work/err"
 [ $? -eq 64 ] || fail "--type line on regions: exit not 64"
 grep -q "month or date x column" "$work/err" ||
 	fail "--type line: $(cat "$work/err")"
+C -o "$work/bad.png" data_quality 2>"$work/err"
+[ $? -eq 64 ] && grep -q "no default chart (see needstat-chart(1))" \
+	"$work/err" || fail "data_quality: $(cat "$work/err")"
 C --type pie -o "$work/bad.png" territory 2>/dev/null
 [ $? -eq 64 ] || fail "--type pie: exit not 64"
 C -o "$work/bad.gif" territory 2>/dev/null
