@@ -148,9 +148,34 @@ static void test_hbar_top(void)
 	CU_ASSERT(has(d, "note \"Les 20 plus grandes des 23 valeurs "
 		      "affich\xc3\xa9" "es par le tableau"));
 	free(d);
+	/* fewer values shown than bars drawn; none shown */
+	for (r = 0; r < 25; r++) {
+		table_set_flags(&t, r, 1, 0);
+		table_set_int(&t, r, 1, (int64_t)(100 + r));
+		table_set_flags(&t, r, 1, r < 8 ? CELL_SUPPRESSED : 0);
+	}
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"The 17 values the table shows are drawn; the "
+		      "8 it withholds are not ranked.\""));
+	free(d);
+	for (r = 0; r < 25; r++)
+		table_set_flags(&t, r, 1, CELL_SUPPRESSED);
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"The table withholds all its 25 values: no "
+		      "bar is drawn or ranked.\""));
+	CU_ASSERT(!strstr(d, " value "));
+	free(d);
+	d = dump(&t, NS_FR, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"Le tableau masque ses 25 valeurs"));
+	free(d);
 	/* nothing withheld: the plain note */
-	table_set_flags(&t, 3, 1, 0);
-	table_set_flags(&t, 24, 1, 0);
+	for (r = 0; r < 25; r++) {
+		table_set_flags(&t, r, 1, 0);
+		table_set_int(&t, r, 1, (int64_t)(100 + r));
+	}
 	d = dump(&t, NS_EN, &rc, &err);
 	CU_ASSERT_EQUAL_FATAL(rc, 0);
 	CU_ASSERT(has(d, "note \"The 20 largest of 25 are shown.\""));

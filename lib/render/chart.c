@@ -491,14 +491,28 @@ static const char *shown_note(const struct chart *c)
 			 "grandes valeurs sur %zu sont repr\xc3\xa9sent\xc3\xa9"
 			 "es." : "The %zu largest of %zu are shown.", c->nshown,
 			 c->ncat);
-	else
+	else if (nval > c->nshown)
 		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
 			 "grandes des %zu valeurs affich\xc3\xa9" "es par le "
 			 "tableau sont repr\xc3\xa9sent\xc3\xa9" "es ; les %zu "
 			 "qu'il masque ne sont pas class\xc3\xa9" "es." :
 			 "The %zu largest of the %zu values the table shows are "
 			 "drawn; the %zu it withholds are not ranked.",
-			 c->nshown < nval ? c->nshown : nval, nval, nsup);
+			 c->nshown, nval, nsup);
+	else if (nval)
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu valeurs "
+			 "affich\xc3\xa9" "es par le tableau sont "
+			 "repr\xc3\xa9sent\xc3\xa9" "es ; les %zu qu'il masque "
+			 "ne sont pas class\xc3\xa9" "es." : "The %zu values "
+			 "the table shows are drawn; the %zu it withholds are not "
+			 "ranked.", nval, nsup);
+	else
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Le tableau "
+			 "masque ses %zu valeurs : aucune barre n'est "
+			 "dessin\xc3\xa9" "e ni class\xc3\xa9" "e." : "The table "
+			 "withholds all its %zu values: no bar is drawn or "
+			 "ranked.",
+			 nsup);
 	return buf;
 }
 
