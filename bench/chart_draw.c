@@ -75,8 +75,14 @@ int main(int argc, char **argv)
 	FILE *sink;
 	int i, rc = 0;
 
-	if (argc < 6) {
-		fprintf(stderr, "usage: chart_draw DB FY RUNS REPORTS_DIR ID...\n");
+	char *e1, *e2;
+	long fy = argc > 2 ? strtol(argv[2], &e1, 10) : 0;
+	long runs = argc > 3 ? strtol(argv[3], &e2, 10) : 0;
+
+	if (argc < 6 || *e1 || *e2 || fy < 1900 || fy > 2999 || runs < 1 ||
+	    runs > 1000) {
+		fprintf(stderr, "usage: chart_draw DB FY RUNS REPORTS_DIR ID... "
+			"(FY a year, RUNS 1-1000)\n");
 		return 64;
 	}
 	nserr_init(&err);
@@ -87,8 +93,8 @@ int main(int argc, char **argv)
 	if (!(sink = fopen("/dev/null", "w")))
 		return 74;
 	for (i = 5; i < argc; i++)
-		rc |= one(db, argv[4], argv[i], atoi(argv[2]), atoi(argv[3]),
-			  sink, &total);
+		rc |= one(db, argv[4], argv[i], (int)fy, (int)runs, sink,
+			  &total);
 	printf("total            drawing best %7.4f s (all %d charts)\n", total,
 	       argc - 5);
 	fclose(sink);
