@@ -73,7 +73,7 @@
 -- rate: rate = unmet / population
 -- suppress: unmet no_service waitlist ineligible cost other
 -- sum: unmet = no_service + waitlist + ineligible + cost + other
--- chart: grouped_bar category unmet series=region
+-- chart: hbar category unmet
 -- note: Unmet needs are needs recorded as unmet; partly met needs are not
 --     counted.  Reasons are grouped: wait list with no capacity, cost with
 --     funds exhausted, other with declined and not given.  Regions of another
