@@ -34,6 +34,10 @@ grep -q 'Les rapports du mois' site/fr/index.html ||
 	fail "fr page: the workbook link is not French"
 [ "$(ls site/xlsx | wc -l)" -eq 2 ] || fail "xlsx/: not just the two" \
 	"workbooks: $(ls -a site/xlsx)"
+# libxlsxwriter's temporary files (in the folder being built) are gone
+expect_eq "$(ls -A site | tr '\n' ' ')" \
+	".needstat-outdir .needstat-stamp csv en fr style.css xlsx " \
+	"the site's top folder"
 
 # ---- read back: the workbook needstat-xlsx writes for the month ----
 PY=$(xlsx_python)
