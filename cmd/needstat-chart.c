@@ -24,8 +24,9 @@ static const char synopsis[] = "needstat-chart [--db FILE] [--lang en|fr] "
 	"| --fiscal-year YYYY] [--fiscal-start M] [--region ID] "
 	"[--category ID] [--min-cell N | --no-suppress] [-p NAME=VALUE]... "
 	"[--type line|bar|grouped_bar|stacked_bar|hbar|multiples] [--x COL] "
-	"[--y COL[,COL]...] [--series COL|none] [--width W] [--height H] "
-	"[--scale S] [--format png|svg|pdf] (--dump | -o FILE) REPORT";
+	"[--y COL[,COL]...] [--series COL|none] [--rolling N] [--width W] "
+	"[--height H] [--scale S] [--format png|svg|pdf] (--dump | -o FILE) "
+	"REPORT";
 
 static int help(void)
 {
@@ -34,7 +35,10 @@ static int help(void)
 "chart (needstat-report --describe REPORT shows it), or the type and\n"
 "columns given.  Titles, labels, numbers and month names follow --lang.\n"
 "A chart shows only what the report's table shows: suppressed cells are\n"
-"gaps (never zeros), and a stacked bar with a withheld part is not drawn.\n\n"
+"gaps (never zeros), and a stacked bar with a withheld part is not drawn.\n"
+"--rolling 12 adds each line's 12-month rolling mean (the mean, not the\n"
+"sum), dashed; it has no value where one of the 12 months is before the\n"
+"period, has no data or is withheld.\n\n"
 "Options:\n", synopsis);
 	cli_opts_help(MASK, stdout);
 	printf("\n"
@@ -48,7 +52,7 @@ static int help(void)
 struct args {
 	const char *out, *type, *x, *y, *series;
 	int format, dump;
-	long width, height;
+	long width, height, rolling;
 	double scale;
 	struct report_request rq;
 };
@@ -106,6 +110,8 @@ static int run(struct args *a, const char *rdir, const char *id,
 					   &err);
 	if (!rc)
 		rc = chart_build(&c, &t, a->rq.lang, &err);
+	if (!rc && a->rolling)
+		rc = chart_rolling(&c, (int)a->rolling, &err);
 	if (!rc)
 		rc = a->dump ? chart_dump(&c, stdout, &err)
 			     : write_chart(a, &c, &err);
@@ -139,6 +145,11 @@ static int parse_opts(int argc, char **argv, struct args *a)
 		case CLI_O_HEIGHT:
 			if (cli_parse_long("--height", optarg, 200, 8000,
 					   &a->height))
+				return cli_usage_error(synopsis, NULL);
+			break;
+		case CLI_O_ROLLING:
+			if (cli_parse_long("--rolling", optarg, 2,
+					   CHART_ROLLING_MAX, &a->rolling))
 				return cli_usage_error(synopsis, NULL);
 			break;
 		case CLI_O_SCALE:

@@ -32,10 +32,13 @@ static int help(void)
 "Build the dashboard of a month in DIR: en/index.html and fr/index.html\n"
 "(headline figures, needs and unmet needs by category, top unmet needs,\n"
 "unmet needs by region, the year-over-year change, data-quality notes),\n"
-"style.css and every table as CSV in csv/.  Small counts are suppressed\n"
-"over the whole dashboard as one set.  The site is built in a temporary\n"
+"style.css, every table as CSV in csv/, every chart as SVG and PNG and\n"
+"the month's workbook in each language in xlsx/.  Small counts are\n"
+"suppressed over the whole dashboard as one set (the workbook: as\n"
+"needstat-xlsx).  The site is built in a temporary\n"
 "folder beside DIR and swapped in: a reader never sees half of it and a\n"
-"failed run leaves the last good one.  Nothing is printed on success.\n\n"
+"failed run leaves the last good one; the folders a killed run left are\n"
+"removed by the next run.  Nothing is printed on success.\n\n"
 "Options:\n", synopsis);
 	cli_opts_help(MASK, stdout);
 	printf("\nExit status: 0 ok (also: --lazy and nothing changed), 64 usage,\n"
@@ -155,6 +158,20 @@ static void test_pause(void)
 		sleep((unsigned)v);
 }
 
+/* site_subject: a message naming a file in the folder being built (tmp)
+ * names it in the site the user gave (out) instead. */
+static void site_subject(struct nserr *err, const char *tmp, const char *out)
+{
+	char msg[sizeof err->msg];
+	const char *p = tmp ? strstr(err->msg, tmp) : NULL;
+
+	if (!p)
+		return;
+	snprintf(msg, sizeof msg, "%.*s%s%s", (int)(p - err->msg), err->msg,
+		 out, p + strlen(tmp));
+	snprintf(err->msg, sizeof err->msg, "%s", msg);
+}
+
 static int build(struct args *a, const char *rdir, const char *datadir,
 		 struct nserr *err)
 {
@@ -169,6 +186,8 @@ static int build(struct args *a, const char *rdir, const char *datadir,
 	outdir_init(&od);
 	lock_init(&lk);
 	rc = lock_acquire(&lk, a->out, a->wait, err);
+	if (!rc)    /* a killed run's folders: ours to remove while locked */
+		outdir_clean_stale(a->out);
 	if (!rc)
 		rc = db_open(a->rq.db, 0, datadir, &db, err);
 	if (!rc)
@@ -180,8 +199,8 @@ static int build(struct args *a, const char *rdir, const char *datadir,
 		rc = dashboard_build(db, rdir, &a->rq.o, &d, err);
 	if (!rc)
 		rc = outdir_open(&od, a->out, err);
-	if (!rc)
-		rc = dashboard_write(&d, od.tmp_path, a->langs, err);
+	if (!rc && (rc = dashboard_write(&d, od.tmp_path, a->langs, err)))
+		site_subject(err, od.tmp_path, a->out);
 	if (!rc)
 		rc = write_stamp(od.tmp_path, stamp, err);
 	if (!rc) {

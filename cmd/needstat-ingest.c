@@ -2,8 +2,10 @@
  * needstat-ingest: load contact logs into the database (see ingest.h).
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -47,7 +49,8 @@ static int help(void)
 "                    (canonical, the default; icarol: give the\n"
 "                    CallReports and Needs files of each export pair)\n"
 "                    or a profile file\n"
-"  --progress        show progress on stderr (default: when a terminal)\n"
+"  --progress        show rows, rows/s and the time left on stderr\n"
+"                    (default: when it is a terminal, unless -q)\n"
 "  -q, --quiet       no summary; bad rows and errors are still reported\n"
 "  --rejects FILE    write rejected, kept and duplicate rows there\n"
 "                    (default rejects-batch-N.csv)\n"
@@ -71,31 +74,63 @@ static void on_msg(const char *msg, void *ctx)
 	cli_warn("%s", msg);
 }
 
-static double last_progress;
+static double last_progress, start_progress;
 static int shown_progress;
+static uint64_t total_bytes;    /* of the named files; 0 unknown (stdin) */
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The progress line: rows, rows/s, and the time left when the size of
+ * the input is known (from the bytes read so far and their rate). */
+static void progress_line(const struct ingest_stats *st, double now)
+{
+	double secs = now - start_progress;
+	double rate = secs > 0 ? (double)st->rows_read / secs : 0.0;
+	double bps = secs > 0 ? (double)st->bytes / secs : 0.0;
+
+	shown_progress = 1;
+	fprintf(stderr, "\r%s: %ld rows, %.0f rows/s", cli_prog(),
+		st->rows_read, rate);
+	if (total_bytes > 0 && bps > 0 && st->bytes <= total_bytes)
+		fprintf(stderr, ", %.0f%%, ETA %.0f s", 100.0 *
+			(double)st->bytes / (double)total_bytes,
+			(double)(total_bytes - st->bytes) / bps);
+	fputs("   ", stderr);
+}
 
 static void on_progress(const struct ingest_stats *st, void *ctx)
 {
-	struct timespec ts;
-	double now;
-	static double start;
+	double now = now_seconds();
 
 	(void)ctx;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-	if (start == 0) {
-		/* first call: start the clock; the first line comes a second
-		 * later, with a meaningful rate */
-		start = last_progress = now;
-		return;
-	}
 	if (now - last_progress < 1.0)
 		return;
 	last_progress = now;
-	shown_progress = 1;
-	fprintf(stderr, "\r%s: %ld rows, %.1f MB, %.1f MB/s   ", cli_prog(),
-		st->rows_read, (double)st->bytes / 1e6,
-		now > start ? (double)st->bytes / 1e6 / (now - start) : 0.0);
+	progress_line(st, now);
+}
+
+/* Sum the sizes of the input files for the ETA; any file of unknown size
+ * (standard input, a pipe) leaves the total unknown. */
+static void measure_inputs(char **files, int nfiles)
+{
+	struct stat sb;
+	int i;
+
+	total_bytes = 0;
+	for (i = 0; i < nfiles; i++) {
+		if (!strcmp(files[i], "-") || stat(files[i], &sb) != 0 ||
+		    !S_ISREG(sb.st_mode)) {
+			total_bytes = 0;
+			return;
+		}
+		total_bytes += (uint64_t)sb.st_size;
+	}
 }
 
 static void summary(const struct ingest_stats *st, int dry,
@@ -205,6 +240,9 @@ static int run(const char *path, const char *spec, struct ingest_opts *o,
 			 prof->description ? prof->description : "");
 		profile_report_write(&rep, &st, label, stdout);
 	}
+	/* the last progress line: the whole run's rows and rate */
+	if (o->on_progress && st.rows_read > 0)
+		progress_line(&st, now_seconds());
 	/* a run that failed before reading anything has nothing to sum up */
 	if ((!quiet || rc) && (st.files > 0 || st.rows_read > 0))
 		summary(&st, o->dry_run, prof ? &rep : NULL);
@@ -244,7 +282,7 @@ int main(int argc, char **argv)
 	const char *path = db_path_default(), *spec = NULL;
 	struct ingest_opts o;
 	struct nserr err;
-	int c, rc, quiet = 0, progress = isatty(2);
+	int c, rc, quiet = 0, progress = -1;
 
 	cli_set_prog("needstat-ingest");
 	nserr_init(&err);
@@ -275,6 +313,13 @@ int main(int argc, char **argv)
 	if (!*o.source)
 		return cli_usage_error(synopsis, "--source needs a name");
 	o.on_msg = on_msg;
+	/* on a terminal unless -q; --progress shows it anyway */
+	if (progress < 0)
+		progress = !quiet && isatty(2);
+	if (progress) {
+		measure_inputs(argv + optind, argc - optind);
+		start_progress = last_progress = now_seconds();
+	}
 	o.on_progress = progress ? on_progress : NULL;
 	rc = run(path, spec, &o, argv + optind, argc - optind, quiet, &err);
 	if (rc == NS_EUSAGE)

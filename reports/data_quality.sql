@@ -112,21 +112,27 @@ WITH b AS (
                   WHEN 5 THEN x.rows_dropped WHEN 6 THEN x.rows_blank
                   ELSE x.rows_rejected END AS n
   FROM b JOIN batches x ON x.id = b.id CROSS JOIN bucket k
+), bc0 AS MATERIALIZED (
+  -- per batch: its contacts and those in no known region, counted in ONE
+  -- pass over the contacts (no index on batch_id: each count is a scan
+  -- of the table, and a GROUP BY over all batches would sort it)
+  SELECT b.id, (SELECT json_array(count(*),
+                                  coalesce(sum(t.region_id = 'unknown'), 0))
+                FROM contacts t WHERE t.batch_id = b.id) AS j
+  FROM b
+), bc AS (
+  SELECT id, j ->> 0 AS contacts, j ->> 1 AS unknown FROM bc0
 ), bq AS (
   -- per batch: blank and invalid need codes, target terms alone, dates
   -- rejected (of the rows read); contacts in no known region (of the
   -- batch's contacts)
   SELECT b.id, b.file_name, q.field, q.en, q.fr,
-         CASE q.o WHEN 4 THEN (SELECT count(*) FROM contacts t
-                               WHERE t.batch_id = b.id
-                                 AND t.region_id = 'unknown')
+         CASE q.o WHEN 4 THEN bc.unknown
            ELSE (SELECT coalesce(sum(i.count), 0) FROM batch_issues i
                  WHERE i.batch_id = b.id AND i.column_name = q.field
                    AND i.kind = q.kind AND i.reason LIKE q.pat) END AS n,
-         CASE q.o WHEN 4 THEN (SELECT count(*) FROM contacts t
-                               WHERE t.batch_id = b.id)
-           ELSE b.rows_read END AS base
-  FROM b CROSS JOIN (
+         CASE q.o WHEN 4 THEN bc.contacts ELSE b.rows_read END AS base
+  FROM b JOIN bc ON bc.id = b.id CROSS JOIN (
     SELECT 1 AS o, 'need_code' AS field, 'field' AS kind,
            'is blank%' AS pat, 'blank: a contact with no need' AS en,
            'vide : un contact sans besoin' AS fr

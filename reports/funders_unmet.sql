@@ -73,26 +73,37 @@
 -- rate: rate = unmet / population
 -- suppress: unmet no_service waitlist ineligible cost other
 -- sum: unmet = no_service + waitlist + ineligible + cost + other
--- chart: grouped_bar category unmet series=region
+-- chart: hbar category unmet
 -- note: Unmet needs are needs recorded as unmet; partly met needs are not
 --     counted.  Reasons are grouped: wait list with no capacity, cost with
---     funds exhausted, other with declined and not given.
+--     funds exhausted, other with declined and not given.  Regions of another
+--     country than the level's (US states in a province table) are counted
+--     at their country.
 -- note.fr: Les besoins non comblés sont ceux consignés comme non comblés;
 --     les besoins partiellement comblés ne sont pas comptés.  Motifs
 --     regroupés : liste d'attente avec capacité atteinte, coût avec fonds
---     épuisés, autre avec refus et motif non précisé.
+--     épuisés, autre avec refus et motif non précisé.  Les régions d'un
+--     autre pays que celui du niveau (les États américains dans un tableau
+--     par province) sont comptées à leur pays.
 
-WITH lvl AS MATERIALIZED (
-  -- each region's ancestor as far from the country as the regions of
-  -- :level, so that a column never mixes depths: with mixed data a
-  -- province column holds US states, never counties
-  SELECT ra.region_id, ra.ancestor_id
-  FROM region_ancestors ra
-  JOIN (SELECT region_id, max(depth) AS d FROM region_ancestors
-        GROUP BY region_id) rd ON rd.region_id = ra.region_id
-  WHERE rd.d - ra.depth = (SELECT max(a.depth) FROM region_ancestors a
-                           JOIN regions g ON g.id = a.region_id
-                           WHERE g.level = :level)
+WITH lv AS (
+  SELECT max(a.depth) AS d FROM region_ancestors a
+  JOIN regions g ON g.id = a.region_id WHERE g.level = :level
+), rd AS (
+  SELECT region_id, max(depth) AS d FROM region_ancestors GROUP BY region_id
+), lvl AS MATERIALIZED (
+  -- each region's ancestor of level :level; a region with none (the
+  -- regions of another country: US states in a province table) counts at
+  -- its deepest ancestor above that depth (its country), so that a column
+  -- never mixes kinds of regions
+  SELECT rd.region_id, coalesce(
+    (SELECT x.ancestor_id FROM region_ancestors x
+     JOIN regions g ON g.id = x.ancestor_id
+     WHERE x.region_id = rd.region_id AND g.level = :level),
+    (SELECT x.ancestor_id FROM region_ancestors x
+     WHERE x.region_id = rd.region_id AND rd.d - x.depth < (SELECT d FROM lv)
+     ORDER BY x.depth LIMIT 1)) AS ancestor_id
+  FROM rd
 ), base AS (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid, a.category,
          a.status, a.reason, a.needs

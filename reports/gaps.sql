@@ -69,10 +69,14 @@
 -- suppress: no_service not_met
 -- chart: hbar category no_service
 -- note: Ranked by the number of needs with no service; the share is of the
---     needs not fully met in the same region and category.
+--     needs not fully met in the same region and category.  Regions of another
+--     country than the level's (US states in a province table) are counted
+--     at their country.
 -- note.fr: Classement selon le nombre de besoins sans service; la part est
 --     celle des besoins non entièrement comblés de la même région et
---     catégorie.
+--     catégorie.  Les régions d'un
+--     autre pays que celui du niveau (les États américains dans un tableau
+--     par province) sont comptées à leur pays.
 -- note.sql: WITH lvl AS (SELECT ra.region_id, ra.ancestor_id FROM
 --     region_ancestors ra JOIN regions g ON g.id = ra.ancestor_id WHERE
 --     g.level = :level), cell AS (SELECT coalesce(lvl.ancestor_id,
@@ -91,17 +95,24 @@
 --     même rang : la liste compte %d paires, et non %d.', n, :top) FROM kept
 --     WHERE n > :top
 
-WITH lvl AS MATERIALIZED (
-  -- each region's ancestor as far from the country as the regions of
-  -- :level, so that a column never mixes depths: with mixed data a
-  -- province column holds US states, never counties
-  SELECT ra.region_id, ra.ancestor_id
-  FROM region_ancestors ra
-  JOIN (SELECT region_id, max(depth) AS d FROM region_ancestors
-        GROUP BY region_id) rd ON rd.region_id = ra.region_id
-  WHERE rd.d - ra.depth = (SELECT max(a.depth) FROM region_ancestors a
-                           JOIN regions g ON g.id = a.region_id
-                           WHERE g.level = :level)
+WITH lv AS (
+  SELECT max(a.depth) AS d FROM region_ancestors a
+  JOIN regions g ON g.id = a.region_id WHERE g.level = :level
+), rd AS (
+  SELECT region_id, max(depth) AS d FROM region_ancestors GROUP BY region_id
+), lvl AS MATERIALIZED (
+  -- each region's ancestor of level :level; a region with none (the
+  -- regions of another country: US states in a province table) counts at
+  -- its deepest ancestor above that depth (its country), so that a column
+  -- never mixes kinds of regions
+  SELECT rd.region_id, coalesce(
+    (SELECT x.ancestor_id FROM region_ancestors x
+     JOIN regions g ON g.id = x.ancestor_id
+     WHERE x.region_id = rd.region_id AND g.level = :level),
+    (SELECT x.ancestor_id FROM region_ancestors x
+     WHERE x.region_id = rd.region_id AND rd.d - x.depth < (SELECT d FROM lv)
+     ORDER BY x.depth LIMIT 1)) AS ancestor_id
+  FROM rd
 ), cell AS (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid, a.category,
          sum(CASE WHEN a.status IN ('unmet', 'partial')

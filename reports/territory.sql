@@ -68,26 +68,37 @@
 -- chart: hbar region needs_rate
 -- note: A contact counts in the region of its postal code (or the region
 --     given in the export).  The total row counts contacts of unknown
---     location too; its rates count only the regions with a population.
+--     location too; its rates count only the regions with a population.  Regions of another
+--     country than the level's (US states in a province table) are counted
+--     at their country.
 -- note.fr: Un contact compte dans la région de son code postal (ou la
 --     région donnée dans l'export).  La ligne du total compte aussi les
 --     contacts de lieu inconnu ; ses taux ne comptent que les régions dont
---     la population est connue.
+--     la population est connue.  Les régions d'un
+--     autre pays que celui du niveau (les États américains dans un tableau
+--     par province) sont comptées à leur pays.
 -- note.sql: SELECT 'The category filter applies to needs and referrals
 --     given, not to contacts.', 'Le filtre de catégorie s''applique aux
 --     besoins et aux références données, pas aux contacts.' WHERE :category IS NOT NULL
 
-WITH lvl AS MATERIALIZED (
-  -- each region's ancestor as far from the country as the regions of
-  -- :level, so that a column never mixes depths: with mixed data a
-  -- province column holds US states, never counties
-  SELECT ra.region_id, ra.ancestor_id
-  FROM region_ancestors ra
-  JOIN (SELECT region_id, max(depth) AS d FROM region_ancestors
-        GROUP BY region_id) rd ON rd.region_id = ra.region_id
-  WHERE rd.d - ra.depth = (SELECT max(a.depth) FROM region_ancestors a
-                           JOIN regions g ON g.id = a.region_id
-                           WHERE g.level = :level)
+WITH lv AS (
+  SELECT max(a.depth) AS d FROM region_ancestors a
+  JOIN regions g ON g.id = a.region_id WHERE g.level = :level
+), rd AS (
+  SELECT region_id, max(depth) AS d FROM region_ancestors GROUP BY region_id
+), lvl AS MATERIALIZED (
+  -- each region's ancestor of level :level; a region with none (the
+  -- regions of another country: US states in a province table) counts at
+  -- its deepest ancestor above that depth (its country), so that a column
+  -- never mixes kinds of regions
+  SELECT rd.region_id, coalesce(
+    (SELECT x.ancestor_id FROM region_ancestors x
+     JOIN regions g ON g.id = x.ancestor_id
+     WHERE x.region_id = rd.region_id AND g.level = :level),
+    (SELECT x.ancestor_id FROM region_ancestors x
+     WHERE x.region_id = rd.region_id AND rd.d - x.depth < (SELECT d FROM lv)
+     ORDER BY x.depth LIMIT 1)) AS ancestor_id
+  FROM rd
 ), inreg AS (
   SELECT region_id FROM region_ancestors
   WHERE :region IS NULL OR ancestor_id = :region

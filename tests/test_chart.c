@@ -113,6 +113,76 @@ static void test_hbar_gaps(void)
 	table_release(&t);
 }
 
+/* More bars than an hbar draws, two of them withheld: the note says the
+ * ranking is of the shown values (an x may hide a large count). */
+static void test_hbar_top(void)
+{
+	struct table t;
+	struct nserr err;
+	char name[16], *d;
+	int rc, y = 1;
+	size_t r;
+
+	table_init(&t);
+	table_set_id(&t, "top");
+	table_set_title(&t, "Top", NULL);
+	table_add_col(&t, "agency", COL_TEXT, "Agency", NULL);
+	table_add_col(&t, "n", COL_INT, "Referrals", NULL);
+	for (r = 0; r < 25; r++) {
+		snprintf(name, sizeof name, "A%02zu", r);
+		table_add_row(&t);
+		table_set_text(&t, r, 0, name, NULL);
+		table_set_int(&t, r, 1, (int64_t)(100 + r));
+	}
+	table_set_flags(&t, 3, 1, CELL_SUPPRESSED);
+	table_set_flags(&t, 24, 1, CELL_COMPLEMENTARY);
+	table_set_chart(&t, CHART_HBAR, 0, &y, 1, -1);
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "shown 20 of 25\ncat 23 \"A23\"\n"));
+	CU_ASSERT(has(d, "note \"The 20 largest of the 23 values the table "
+		      "shows are drawn; the 2 it withholds are not ranked.\""));
+	free(d);
+	d = dump(&t, NS_FR, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"Les 20 plus grandes des 23 valeurs "
+		      "affich\xc3\xa9" "es par le tableau"));
+	free(d);
+	/* fewer values shown than bars drawn; none shown */
+	for (r = 0; r < 25; r++) {
+		table_set_flags(&t, r, 1, 0);
+		table_set_int(&t, r, 1, (int64_t)(100 + r));
+		table_set_flags(&t, r, 1, r < 8 ? CELL_SUPPRESSED : 0);
+	}
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"The 17 values the table shows are drawn; the "
+		      "8 it withholds are not ranked.\""));
+	free(d);
+	for (r = 0; r < 25; r++)
+		table_set_flags(&t, r, 1, CELL_SUPPRESSED);
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"The table withholds all its 25 values: no "
+		      "bar is drawn or ranked.\""));
+	CU_ASSERT(!strstr(d, " value "));
+	free(d);
+	d = dump(&t, NS_FR, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"Le tableau masque ses 25 valeurs"));
+	free(d);
+	/* nothing withheld: the plain note */
+	for (r = 0; r < 25; r++) {
+		table_set_flags(&t, r, 1, 0);
+		table_set_int(&t, r, 1, (int64_t)(100 + r));
+	}
+	d = dump(&t, NS_EN, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "note \"The 20 largest of 25 are shown.\""));
+	free(d);
+	table_release(&t);
+}
+
 static void test_ticks(void)
 {
 	struct chart_axis a;
@@ -257,6 +327,84 @@ static void test_line(void)
 	table_release(&t);
 }
 
+/* rolling_dump: the dump of t's line chart with its `months`-month
+ * rolling means (caller frees); NULL on error, the status in *rc. */
+static char *rolling_dump(const struct table *t, int lang, int months,
+			  int *rc, struct nserr *err)
+{
+	struct chart c;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	nserr_init(err);
+	chart_init(&c);
+	*rc = chart_build(&c, t, lang, err);
+	if (!*rc)
+		*rc = chart_rolling(&c, months, err);
+	if (!*rc)
+		*rc = chart_dump(&c, f, err);
+	fclose(f);
+	chart_release(&c);
+	if (*rc) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+static void test_rolling(void)
+{
+	struct table t;
+	struct nserr err;
+	char *d;
+	int rc, y = 2;
+
+	line_table(&t);
+	/* Food's month 20 (row 24 + 20) withheld */
+	table_set_flags(&t, 44, 2, CELL_SUPPRESSED);
+	d = rolling_dump(&t, NS_EN, 12, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	/* the means are series 2 and 3, of series 0 and 1 */
+	CU_ASSERT(has(d, "series 2 \"Housing (12-month rolling mean)\" "
+		      "rolling 12 of 0\n"));
+	CU_ASSERT(has(d, "series 3 \"Food (12-month rolling mean)\" "
+		      "rolling 12 of 1\n"));
+	/* fewer than 12 months, or month 5 (no data) in the window: none;
+	 * month 17 is the first whole window: mean of 100 + 6..17 */
+	CU_ASSERT(has(d, "rolling 12 of 0\n  point 0 no_data\n"));
+	CU_ASSERT(has(d, "  point 16 no_data\n  point 17 value 111.5\n"));
+	CU_ASSERT(has(d, "  point 23 value 117.5\nseries 3"));
+	/* Food: 17..19 only; the withheld month 20 ends it (a gap in Food,
+	 * no mean that would let it be computed) */
+	CU_ASSERT(has(d, "rolling 12 of 1\n"));
+	CU_ASSERT(has(strstr(d, "rolling 12 of 1\n"), "  point 19 value "
+		      "213.5\n  point 20 no_data\n  point 21 no_data\n"
+		      "  point 22 no_data\n  point 23 no_data\n"));
+	CU_ASSERT(has(d, "  point 20 gap"));
+	CU_ASSERT(has(d, "subtitle \"With 12-month rolling means (dashed)\""));
+	CU_ASSERT(has(d, "note \"Dashed lines: 12-month rolling means, the "
+		      "mean (not the sum)"));
+	/* the axis is the months': the means lie within them */
+	CU_ASSERT(has(d, "max 250 step 50"));
+	free(d);
+	d = rolling_dump(&t, NS_FR, 12, &rc, &err);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	CU_ASSERT(has(d, "series 2 \"Logement (moyenne mobile sur 12 mois)\""));
+	CU_ASSERT(has(d, "note \"Lignes pointill\xc3\xa9" "es : moyennes "
+		      "mobiles sur 12 mois"));
+	free(d);
+	/* out of range; not a line over months */
+	CU_ASSERT_PTR_NULL(rolling_dump(&t, NS_EN, 1, &rc, &err));
+	CU_ASSERT_EQUAL(rc, NS_EUSAGE);
+	CU_ASSERT(has(err.msg, "from 2 to 24"));
+	table_set_chart(&t, CHART_MULTIPLES, 1, &y, 1, 0);
+	CU_ASSERT_PTR_NULL(rolling_dump(&t, NS_EN, 12, &rc, &err));
+	CU_ASSERT_EQUAL(rc, NS_EUSAGE);
+	CU_ASSERT(has(err.msg, "line chart over a month column"));
+	table_release(&t);
+}
+
 static void test_multiples(void)
 {
 	struct table t;
@@ -339,9 +487,11 @@ static void test_percent(void)
 
 static CU_TestInfo tests[] = {
 	{"hbar gaps and ranks", test_hbar_gaps},
+	{"hbar top 20 with withheld values", test_hbar_top},
 	{"ticks", test_ticks},
 	{"stack rule", test_stack_rule},
 	{"line breaks and months", test_line},
+	{"rolling means", test_rolling},
 	{"multiples", test_multiples},
 	{"bad specs", test_bad_spec},
 	{"percent axis", test_percent},

@@ -260,7 +260,7 @@ static void test_good_file_contacts(void)
 	CU_ASSERT_STRING_EQUAL(qs("SELECT group_concat(source_contact_id || "
 		"'=' || category || '/' || map_version || '/' || "
 		"coalesce(code, 'nocode'), ' ') FROM (SELECT * FROM needs_v WHERE "
-		"code IS NULL ORDER BY need_id)"),
+		"code IS NULL ORDER BY contact_id, seq)"),
 		"G3=food/0/nocode G4=housing/0/nocode G5=health/0/nocode "
 		"G5=education/0/nocode G6=utilities/0/nocode");
 	CU_ASSERT_STRING_EQUAL(qs("SELECT status FROM needs_v WHERE "

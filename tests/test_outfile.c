@@ -54,7 +54,10 @@ static const char *in(const char *dir, const char *name)
 {
 	char *p = path_buf[path_slot++ % 8], tmp[512];
 
-	snprintf(tmp, sizeof tmp, "%s/%s", dir, name);
+	int n = snprintf(tmp, sizeof tmp, "%s/%s", dir, name);
+
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		CU_FAIL("path too long");
 	memcpy(p, tmp, sizeof tmp);
 	return p;
 }
@@ -381,6 +384,62 @@ static void test_outdir_refusals(void)
 	CU_ASSERT_EQUAL(access(in(victim, "keep"), F_OK), 0);
 }
 
+/* stale_dir: a folder name in d, with the marker when marked. */
+static void stale_dir(const char *d, const char *name, int marked)
+{
+	CU_ASSERT_EQUAL_FATAL(mkdir(in(d, name), 0777), 0);
+	if (marked) {
+		char m[512];
+
+		snprintf(m, sizeof m, "%s/" OUTDIR_MARKER, name);
+		CU_ASSERT_EQUAL_FATAL(tu_write_file(in(d, m), "", 0), 0);
+	}
+}
+
+static void test_outdir_clean_stale(void)
+{
+	const char *d = fresh_dir("od_stale");
+	const char *other = fresh_dir("od_stale_other");
+	char t[512];   /* in() reuses its buffers */
+	struct outdir od;
+	struct nserr err;
+
+	nserr_init(&err);
+	snprintf(t, sizeof t, "%s", in(d, "dash"));
+	stale_dir(d, "dash", 1);                /* the site itself */
+	stale_dir(d, ".dash.AbC123", 1);        /* a killed build */
+	stale_dir(d, ".dash.old.Zz9999", 1);    /* a killed swap */
+	stale_dir(d, ".dash.QQQQQQ", 0);        /* not ours: no marker */
+	stale_dir(d, ".dash.x", 1);             /* not mkdtemp's name */
+	stale_dir(d, ".dash.ABCDEFG", 1);
+	stale_dir(d, ".dashx.ABCDEF", 1);       /* another target's */
+	stale_dir(d, ".other.ABCDEF", 1);
+	stale_dir(other, "keep", 1);
+	CU_ASSERT_EQUAL_FATAL(symlink(in(other, "keep"),
+				      in(d, ".dash.LLLLLL")), 0);
+	CU_ASSERT_EQUAL_FATAL(tu_write_file(in(d, ".dash.FFFFFF"), "x",
+					    (size_t)-1), 0);
+	/* a marker that is a link does not count */
+	CU_ASSERT_EQUAL_FATAL(mkdir(in(d, ".dash.SSSSSS"), 0777), 0);
+	CU_ASSERT_EQUAL_FATAL(symlink(in(other, "keep/" OUTDIR_MARKER),
+			      in(d, ".dash.SSSSSS/" OUTDIR_MARKER)), 0);
+	CU_ASSERT_EQUAL(outdir_clean_stale(t), 2);
+	CU_ASSERT_EQUAL(access(in(d, ".dash.AbC123"), F_OK), -1);
+	CU_ASSERT_EQUAL(access(in(d, ".dash.old.Zz9999"), F_OK), -1);
+	CU_ASSERT_EQUAL(count_entries(d), 9);
+	CU_ASSERT_EQUAL(access(in(d, "dash/" OUTDIR_MARKER), F_OK), 0);
+	CU_ASSERT_EQUAL(access(in(other, "keep/" OUTDIR_MARKER), F_OK), 0);
+	CU_ASSERT_EQUAL(outdir_clean_stale(t), 0);
+	/* what outdir_open makes is marked, so a killed run's is found */
+	outdir_init(&od);
+	CU_ASSERT_EQUAL_FATAL(outdir_open(&od, t, &err), 0);
+	CU_ASSERT_EQUAL(access(in(od.tmp_path, OUTDIR_MARKER), F_OK), 0);
+	CU_ASSERT_EQUAL(outdir_clean_stale(t), 1);
+	CU_ASSERT_EQUAL(access(od.tmp_path, F_OK), -1);
+	outdir_abort(&od);
+	CU_ASSERT_EQUAL(count_entries(d), 9);
+}
+
 static CU_TestInfo outfile_tests[] = {
 	{"write and replace, nothing left over", test_write_replace},
 	{"mode 0600 for raw data", test_private_mode},
@@ -395,6 +454,8 @@ static CU_TestInfo outfile_tests[] = {
 	{"outdir: build and swap", test_outdir_swap},
 	{"outdir: file, symlink, missing parent refused",
 	 test_outdir_refusals},
+	{"outdir: a killed run's folders removed, nothing else",
+	 test_outdir_clean_stale},
 	CU_TEST_INFO_NULL,
 };
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "report/suppress.h"
+#include "report/suppress_int.h"
 
 /* add: cells named k0, k1, ... with values v[0..n); idx gets the indexes;
  * total: index of the first total cell (cells from it on are totals). */
@@ -317,6 +318,98 @@ static void test_components(void)
 	suppress_release(&s);
 }
 
+/* The one-line rule: total 7 shown, members 2 ("<5") and 5.  With the 5
+ * hidden ("x", 5 or more) the 2 can rise to no more than 2: the line alone
+ * exposes it, so the rule hides the total (the only cell that gives room)
+ * and then finds nothing more to do. */
+static void test_slack_line(void)
+{
+	static const int64_t v[] = { 2, 5, 7 };
+	struct suppress_set s;
+	size_t idx[3];
+
+	CU_ASSERT_EQUAL_FATAL(suppress_init(&s, 5, NULL), 0);
+	add(&s, "t", v, 3, 2, idx);
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[2], idx, 2, NULL), 0);
+	s.state[idx[0]] = SUPPRESS_PRIMARY;
+	s.state[idx[1]] = SUPPRESS_COMPLEMENT;
+	CU_ASSERT_FALSE(all_safe(&s));
+	CU_ASSERT_EQUAL(suppress_slack_line(&s, 0), 1);
+	CU_ASSERT_EQUAL(s.state[idx[2]], SUPPRESS_COMPLEMENT);
+	CU_ASSERT_EQUAL(suppress_slack_line(&s, 0), 0);
+	CU_ASSERT_TRUE(all_safe(&s));
+	suppress_release(&s);
+}
+
+/* The one-line rule picks the cheapest member that gives all the room
+ * missing: total 30 shown, members 1 ("<5"), 6, 9, 14: the 1 must be able
+ * to rise by 3, so a member must be able to fall by 3 while staying 5 or
+ * more: 6 cannot (1), 9 can (4) and is cheaper than 14. */
+static void test_slack_pick(void)
+{
+	static const int64_t v[] = { 1, 6, 9, 14, 30 };
+	struct suppress_set s;
+	size_t idx[5];
+
+	CU_ASSERT_EQUAL_FATAL(suppress_init(&s, 5, NULL), 0);
+	add(&s, "t", v, 5, 4, idx);
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[4], idx, 4, NULL), 0);
+	s.state[idx[0]] = SUPPRESS_PRIMARY;
+	CU_ASSERT_EQUAL(suppress_slack_line(&s, 0), 1);
+	CU_ASSERT_EQUAL(s.state[idx[1]], SUPPRESS_SHOWN);
+	CU_ASSERT_EQUAL(s.state[idx[2]], SUPPRESS_COMPLEMENT);
+	CU_ASSERT_EQUAL(s.state[idx[3]], SUPPRESS_SHOWN);
+	CU_ASSERT_EQUAL(suppress_slack_line(&s, 0), 0);
+	CU_ASSERT_TRUE(all_safe(&s));
+	suppress_release(&s);
+}
+
+/* The repair plan: a 2x2 table with margins where the hidden pattern
+ * leaves a cell exposed by the two lines together (each line alone is
+ * fine).  Cells a=1 b=20 / c=20 d=30, row totals 21, 50, column totals
+ * 21, 50, grand total 71.  Hidden: a ("<5") and b, c ("x").  Raising a by
+ * 3 needs b and c down by 3 (ok: 17 >= 5) and d up by 3: d is shown, so a
+ * is stuck at 1..1+0 upward through d.  The plan must name d (or a total
+ * path), and after hiding what it names every "<5" reaches 0 and 4. */
+static void test_plan(void)
+{
+	static const int64_t v[] = { 1, 20, 20, 30, 21, 50, 21, 50, 71 };
+	struct suppress_set s;
+	struct suppress_interval *iv = NULL;
+	unsigned char *hide;
+	size_t idx[9], n = 0, exp = 0, nh = 0, i, m[2];
+
+	CU_ASSERT_EQUAL_FATAL(suppress_init(&s, 5, NULL), 0);
+	add(&s, "t", v, 9, 4, idx);
+	m[0] = idx[0]; m[1] = idx[1];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[4], m, 2, NULL), 0);
+	m[0] = idx[2]; m[1] = idx[3];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[5], m, 2, NULL), 0);
+	m[0] = idx[0]; m[1] = idx[2];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[6], m, 2, NULL), 0);
+	m[0] = idx[1]; m[1] = idx[3];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[7], m, 2, NULL), 0);
+	m[0] = idx[4]; m[1] = idx[5];
+	CU_ASSERT_EQUAL(suppress_line(&s, idx[8], m, 2, NULL), 0);
+	s.state[idx[0]] = SUPPRESS_PRIMARY;
+	s.state[idx[1]] = s.state[idx[2]] = SUPPRESS_COMPLEMENT;
+	CU_ASSERT_EQUAL_FATAL(suppress_audit(&s, SUPPRESS_AUDIT_QUICK, NULL,
+					     &iv, &n, &exp, NULL), 0);
+	CU_ASSERT_EQUAL(exp, 1);
+	hide = calloc(s.n + 1, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(hide);
+	CU_ASSERT_EQUAL(suppress_plan(&s, iv, n, hide, &nh, NULL), 0);
+	CU_ASSERT_TRUE(nh >= 1);
+	CU_ASSERT_FALSE(hide[idx[0]] || hide[idx[1]] || hide[idx[2]]);
+	for (i = 0; i < s.n; i++)
+		if (hide[i])
+			s.state[i] = SUPPRESS_COMPLEMENT;
+	CU_ASSERT_TRUE(all_safe(&s));
+	free(hide);
+	free(iv);
+	suppress_release(&s);
+}
+
 static CU_TestInfo tests[] = {
 	{ "five ones in a row with its total", test_five_ones },
 	{ "a single hidden cell in a row with a total", test_single_hidden },
@@ -325,6 +418,9 @@ static CU_TestInfo tests[] = {
 	{ "an exposed table is refused", test_refused },
 	{ "a single line in closed form", test_one_line },
 	{ "independent tables audited apart", test_components },
+	{ "the one-line rule hides the total", test_slack_line },
+	{ "the one-line rule picks the cheapest member", test_slack_pick },
+	{ "the repair plan names the cells to hide", test_plan },
 	CU_TEST_INFO_NULL,
 };
 

@@ -101,6 +101,10 @@ const struct cli_opt cli_opt_table[] = {
 	 "these reports (ID,ID...), in this order (default:\n"
 	 "every installed report that suppresses small cells,\n"
 	 "with --internal every report)"},
+	{"rolling", CLI_O_ROLLING, "N", 0, CHT, NULL,
+	 "line charts over months: add each series' N-month\n"
+	 "rolling mean, dashed (12: a year; none where a\n"
+	 "month of the N is missing or withheld)"},
 	{"scale", CLI_O_SCALE, "S", 0, CHT, NULL,
 	 "PNG pixels per unit, 0.5-4 (2 for HiDPI; default 1)"},
 	{"series", CLI_O_SERIES, "COL", 0, CHT, NULL,

@@ -54,6 +54,7 @@ enum cli_own_option {
 	/* needstat-chart */
 	CLI_O_DUMP,
 	CLI_O_HEIGHT,
+	CLI_O_ROLLING,
 	CLI_O_SCALE,
 	CLI_O_SERIES,
 	CLI_O_TYPE,

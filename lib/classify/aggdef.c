@@ -31,7 +31,8 @@ const struct aggdef aggdefs[AGGDEF_N] = {
 	/* referrals are kept by category and by region: either rebuild */
 	{"agg_referrals", "month, category, region_id, agency", "referrals",
 	 "SELECT c.month, n.category, c.region_id, r.agency, count(*) "
-	 "FROM referrals r JOIN needs n ON n.id = r.need_id "
+	 "FROM referrals r JOIN needs n ON n.contact_id = r.contact_id "
+	 "AND n.seq = r.seq "
 	 "JOIN contacts c ON c.id = n.contact_id GROUP BY 1, 2, 3, 4", 4, 1,
 	 AGG_ALL},
 };

@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "outdir.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -93,6 +94,84 @@ int outdir_remove_tree(const char *path)
 	return rmdir(path) == 0 ? 0 : errno;
 }
 
+/* mark: create the marker file in dir (a folder we just created). */
+static int mark(const char *dir)
+{
+	char path[4200];
+	int fd;
+
+	snprintf(path, sizeof path, "%s/" OUTDIR_MARKER, dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0644);
+	if (fd < 0)
+		return errno;
+	return close(fd) == 0 ? 0 : errno;
+}
+
+/* tmp_suffix: s is "XXXXXX" as mkdtemp makes it (six letters or
+ * digits, nothing after). */
+static int tmp_suffix(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return 0;
+	return s[6] == '\0';
+}
+
+/* ours: the entry name of folder fd is a temporary outdir made for base
+ * (marked, a directory owned by us, not a link). */
+static int ours(int fd, const char *name, const char *base)
+{
+	size_t n = strlen(base);
+	const char *rest;
+	struct stat st;
+
+	if (name[0] != '.' || strncmp(name + 1, base, n) || name[n + 1] != '.')
+		return 0;
+	rest = name + n + 2;
+	if (!(strncmp(rest, "old.", 4) == 0 && tmp_suffix(rest + 4)) &&
+	    !tmp_suffix(rest))
+		return 0;
+	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+		return 0;
+	if ((fd = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			 O_CLOEXEC)) < 0)
+		return 0;
+	n = fstatat(fd, OUTDIR_MARKER, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode);
+	close(fd);
+	return (int)n;
+}
+
+int outdir_clean_stale(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	const char *base = slash ? slash + 1 : target;
+	char dir[4096], path[4400];
+	struct dirent *e;
+	int n = 0;
+	DIR *d;
+
+	if (!*base)
+		return 0;
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - target) : 1,
+		 slash ? (slash == target ? "/" : target) : ".");
+	if (!(d = opendir(dir)))
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (!ours(dirfd(d), e->d_name, base))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (outdir_remove_tree(path) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
 int outdir_open(struct outdir *od, const char *target, struct nserr *err)
 {
 	struct stat st;
@@ -122,8 +201,8 @@ int outdir_open(struct outdir *od, const char *target, struct nserr *err)
 	}
 	um = umask(022);
 	umask(um);
-	if (chmod(od->tmp_path, od->mode & ~um) != 0) {
-		e = errno;
+	if ((e = mark(od->tmp_path)) != 0 ||
+	    (chmod(od->tmp_path, od->mode & ~um) != 0 && (e = errno))) {
 		outdir_abort(od);
 		return nserr_set(err, NS_ECANTCREAT, "cannot create '%s': %s",
 				 target, strerror(e));
@@ -147,6 +226,17 @@ static void sync_parent(const char *path)
 }
 
 /* The two-rename swap: target aside into a fresh holder, tmp in. */
+/* drop_holder: remove the marker and the holder folder if it is empty
+ * (a last good tree that could not be put back stays in it). */
+static void drop_holder(const char *holder)
+{
+	char path[4200];
+
+	snprintf(path, sizeof path, "%s/" OUTDIR_MARKER, holder);
+	unlink(path);
+	rmdir(holder);
+}
+
 static int swap_by_rename(struct outdir *od, char **old, struct nserr *err)
 {
 	char *holder = temp_name(od->path, ".old");
@@ -161,16 +251,22 @@ static int swap_by_rename(struct outdir *od, char **old, struct nserr *err)
 		return nserr_set(err, NS_ECANTCREAT, "cannot replace '%s': %s",
 				 od->path, strerror(e));
 	}
+	if ((e = mark(holder)) != 0) {
+		drop_holder(holder);
+		free(holder);
+		return nserr_set(err, NS_ECANTCREAT, "cannot replace '%s': %s",
+				 od->path, strerror(e));
+	}
 	n = strlen(holder) + 5;
 	if (!(*old = malloc(n))) {
-		rmdir(holder);
+		drop_holder(holder);
 		free(holder);
 		return nserr_set(err, NS_ENOMEM, "out of memory");
 	}
 	snprintf(*old, n, "%s/old", holder);
 	if (rename(od->path, *old) != 0) {
 		e = errno;
-		rmdir(holder);
+		drop_holder(holder);
 		free(holder);
 		free(*old);
 		*old = NULL;
@@ -180,7 +276,7 @@ static int swap_by_rename(struct outdir *od, char **old, struct nserr *err)
 	if (rename(od->tmp_path, od->path) != 0) {
 		e = errno;
 		rename(*old, od->path);  /* put the last good one back */
-		rmdir(holder);
+		drop_holder(holder);
 		free(holder);
 		free(*old);
 		*old = NULL;

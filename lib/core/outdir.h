@@ -12,6 +12,13 @@
  * never a mixed one); the old tree is then removed.  The target must be a
  * directory or not exist: a file or a symbolic link there is refused.
  * Two runs building the same target are kept apart with lock.h.
+ *
+ * Each folder outdir creates holds a marker file, OUTDIR_MARKER, so that
+ * a later run can tell the temporaries a killed run left behind from
+ * anything else: outdir_clean_stale, called while holding the lock,
+ * removes only folders named as outdir names them, owned by this user,
+ * holding the marker.  (The marker stays in the swapped-in directory: a
+ * hidden empty file.)
  */
 #ifndef NEEDSTAT_OUTDIR_H
 #define NEEDSTAT_OUTDIR_H
@@ -19,6 +26,9 @@
 #include <sys/types.h>
 
 #include "nserr.h"
+
+/* The marker file in every folder outdir creates. */
+#define OUTDIR_MARKER ".needstat-outdir"
 
 struct outdir {
 	char *path;      /* the target as given (malloc'd) */
@@ -30,8 +40,8 @@ struct outdir {
 void outdir_init(struct outdir *od);
 
 /*
- * outdir_open: create the temporary directory for target (od->tmp_path).
- * Returns 0, or NS_ECANTCREAT (target is a file or a symbolic link, the
+ * outdir_open: create the temporary directory for target (od->tmp_path)
+ * with the marker OUTDIR_MARKER in it.  Returns 0, or NS_ECANTCREAT (target is a file or a symbolic link, the
  * parent folder is missing or not writable; the message names the path)
  * or NS_ENOMEM.  On failure nothing is left to clean up.
  */
@@ -49,6 +59,19 @@ int outdir_commit(struct outdir *od, struct nserr *err);
 /* outdir_abort: remove the temporary directory and all in it; the target
  * is untouched.  Safe on an initialised, committed or aborted *od. */
 void outdir_abort(struct outdir *od);
+
+/*
+ * outdir_clean_stale: remove the temporaries earlier runs for target left
+ * beside it (killed before they swapped or removed them): the entries of
+ * target's folder named ".NAME.XXXXXX" or ".NAME.old.XXXXXX" (NAME the
+ * last component of target, XXXXXX six letters or digits, as mkdtemp
+ * makes them) that are directories, not symbolic links, owned by the
+ * effective user and hold a regular file OUTDIR_MARKER.  Anything else is left alone.  The
+ * caller must hold the lock on target (lock.h): another run's folder
+ * being built looks the same.  Returns the number of folders removed
+ * (errors while removing one are skipped: it is tried again next run).
+ */
+int outdir_clean_stale(const char *target);
 
 /*
  * outdir_remove_tree: remove path and everything below it, never following

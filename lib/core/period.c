@@ -97,7 +97,7 @@ static int parse_year(const char *s, const char *what, int *y,
 
 int period_parse_year(const char *s, struct period *p, struct nserr *err)
 {
-	int y, rc = parse_year(s, "year", &y, err);
+	int y = 0, rc = parse_year(s, "year", &y, err);
 
 	return rc ? rc : set(p, y * 100 + 1, y * 100 + 12);
 }
@@ -105,7 +105,7 @@ int period_parse_year(const char *s, struct period *p, struct nserr *err)
 int period_parse_fiscal_year(const char *s, int start_month,
 			     struct period *p, struct nserr *err)
 {
-	int y, rc;
+	int y = 0, rc;
 
 	if (start_month < 1 || start_month > 12)
 		return nserr_set(err, NS_EUSAGE, "fiscal year start month %d "

@@ -87,7 +87,6 @@ static void bind_need(struct store *s, sqlite3_stmt *st, int k,
 static int insert_needs(struct store *s, sqlite3_stmt *st, size_t from,
 			size_t n, struct nserr *err)
 {
-	int64_t last;
 	size_t i;
 	int rc;
 
@@ -96,12 +95,10 @@ static int insert_needs(struct store *s, sqlite3_stmt *st, size_t from,
 		bind_need(s, st, (int)(8 * i), &s->pend[from + i]);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(s->db, err, "inserting needs");
-	/* rowids of one INSERT's new rows are consecutive (max + 1 each) */
-	last = sqlite3_last_insert_rowid(s->db);
 	for (i = 0; i < n; i++) {
-		const struct need_row *r = s->pend[from + i].row;
-		if (r->referred_len &&
-		    (rc = store_referrals(s, last - (int64_t)(n - 1 - i), r,
+		const struct pending_need *p = &s->pend[from + i];
+		if (p->row->referred_len &&
+		    (rc = store_referrals(s, p->contact_id, p->seq, p->row,
 					  err)) != 0)
 			return rc;
 	}

@@ -242,7 +242,9 @@ int store_contact_started(struct store *s, const struct need_row *r,
 			  int fresh, struct nserr *err);
 int store_code_id(struct store *s, const struct need_row *r, int64_t *id,
 		  struct nserr *err);
-int store_referrals(struct store *s, int64_t need_id,
+/* store_referrals: a referrals row for each agency of r, for the need
+ * (contact_id, seq). */
+int store_referrals(struct store *s, int64_t contact_id, int seq,
 		    const struct need_row *r, struct nserr *err);
 /* store_next_agency: the next agency of a ';'-joined list at *p (blanks
  * trimmed, empties skipped, cut to AGENCY_MAX bytes); 0 at the end. */

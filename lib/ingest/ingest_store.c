@@ -32,15 +32,14 @@ static const char *const sql[] = {
 	"DELETE FROM needs WHERE contact_id = ?1",
 	"INSERT INTO needs(contact_id, seq, code_id, category, map_version, "
 	"status, reason, referrals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	"INSERT INTO referrals(need_id, agency) VALUES (?1, ?2)",
+	"INSERT INTO referrals(contact_id, seq, agency) VALUES (?1, ?2, ?3)",
 	"INSERT INTO codes(code, service, targets, level) VALUES (?1, ?2, ?3, "
 	"?4)",
 	"SELECT coalesce(max(seq), 0) FROM needs WHERE contact_id = ?1",
 	"SELECT n.category, r.agency FROM needs n JOIN referrals r ON "
-	"r.need_id = n.id WHERE n.contact_id = ?1",
+	"r.contact_id = n.contact_id AND r.seq = n.seq WHERE n.contact_id = ?1",
 	/* foreign keys are off during a load: no ON DELETE CASCADE */
-	"DELETE FROM referrals WHERE need_id IN (SELECT id FROM needs WHERE "
-	"contact_id = ?1)",
+	"DELETE FROM referrals WHERE contact_id = ?1",
 };
 
 int store_open(struct store *s, sqlite3 *db, const struct classify *cl,
@@ -441,7 +440,7 @@ int store_next_agency(const char **p, const char *end, const char **a,
 	return 0;
 }
 
-int store_referrals(struct store *s, int64_t need_id,
+int store_referrals(struct store *s, int64_t contact_id, int seq,
 		    const struct need_row *r, struct nserr *err)
 {
 	const char *p = r->referred_to, *end = p + r->referred_len, *a;
@@ -449,8 +448,9 @@ int store_referrals(struct store *s, int64_t need_id,
 
 	while (store_next_agency(&p, end, &a, &len)) {
 		sqlite3_reset(s->ins_ref);
-		sqlite3_bind_int64(s->ins_ref, 1, need_id);
-		sqlite3_bind_text(s->ins_ref, 2, a, (int)len, SQLITE_STATIC);
+		sqlite3_bind_int64(s->ins_ref, 1, contact_id);
+		sqlite3_bind_int(s->ins_ref, 2, seq);
+		sqlite3_bind_text(s->ins_ref, 3, a, (int)len, SQLITE_STATIC);
 		if (sqlite3_step(s->ins_ref) != SQLITE_DONE)
 			return db_fail(s->db, err, "inserting a referral");
 	}

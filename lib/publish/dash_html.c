@@ -1,6 +1,8 @@
 /*
  * dash_html: writing a dashboard's site (dashboard_write, dashboard.h):
- * one stylesheet, a page per language and a CSV per table and language.
+ * one stylesheet, a page per language, a CSV per table and language and
+ * the month's workbook per language (dash_book.c), linked under the
+ * headline figures.
  *
  * The pages are static, semantic HTML without scripts, in the page shell
  * of render.h (render_page_open: head, the one stylesheet, lang): a
@@ -53,6 +55,7 @@ static const char css[] =
 "figure.chart img { max-width: 100%; height: auto; display: block; }\n"
 "figure.chart figcaption { color: var(--muted); font-size: .9rem; }\n"
 "a { color: var(--accent); }\n"
+".book { margin: 0 0 1rem; }\n"
 "@media (max-width: 40rem) { body { margin: 1rem auto; } .lang {"
 " float: none; } table.needstat tbody th { min-width: 8em; } }\n"
 "@media print { header { border-bottom-color: #000; } a { color: inherit;"
@@ -99,6 +102,9 @@ static const char *const W[][NS_NLANG] = {
 	{ "Unmet needs", "Besoins non combl\xc3\xa9s" },
 #define W_PREV 15
 	{ "Needs a year earlier", "Besoins un an plus t\xc3\xb4t" },
+#define W_BOOK 16
+	{ "The month\xe2\x80\x99s reports as an Excel workbook",
+	  "Les rapports du mois en classeur Excel" },
 };
 
 struct page {
@@ -179,6 +185,19 @@ static void headline(struct page *p, const struct dashboard *d)
 					      : W[W_NOTSIG][p->lang]);
 	}
 	fputs("</section>\n", p->f);
+}
+
+/* book: the link to the month's workbook in the page's language. */
+static void book(struct page *p, const struct dashboard *d)
+{
+	char name[64];
+
+	if (!d->book.n)
+		return;
+	dash_book_name(d, p->lang, name, sizeof name);
+	fprintf(p->f, "<p class=\"book\"><a href=\"../xlsx/%s\" type=\""
+		"application/vnd.openxmlformats-officedocument.spreadsheetml."
+		"sheet\" download>%s</a> (xlsx)</p>\n", name, W[W_BOOK][p->lang]);
 }
 
 /* figures: the charts of table ti, each an <img> of its SVG (alt: the
@@ -288,6 +307,7 @@ static int page(struct page *p, const struct dashboard *d, unsigned langs,
 			W[W_EMPTY][p->lang]);
 	else {
 		headline(p, d);
+		book(p, d);
 		for (i = 0; i < 4 && !rc; i++)
 			if (table_nrows(&d->t[order[i]]))
 				rc = table_section(p, d, order[i], err);
@@ -406,6 +426,8 @@ int dashboard_write(const struct dashboard *d, const char *dir,
 					   err)))
 				return rc;
 		}
+		if ((rc = dash_book_write(d, dir, lang, err)))
+			return rc;
 	}
 	return 0;
 }

@@ -38,4 +38,24 @@ size_t dash_chart_table(size_t i);
  * largest) categories; hidden values are not said.  Returns 0. */
 int dash_chart_alt(const struct chart *c, int lang, char *buf, size_t size);
 
+/* dash_book_build: the report set of the month's workbook into d->book
+ * (d built; nothing for an empty month), min_cell of d.  Returns 0 or
+ * the errors of report_set_load and report_set_run, prefixed "the
+ * month's workbook"; d->book is then empty. */
+int dash_book_build(sqlite3 *db, const char *reports_dir,
+		    const struct report_opts *o, struct dashboard *d,
+		    struct nserr *err);
+
+/* dash_book_name: the file name of the workbook of d in lang
+ * ("needstat-2025-10.en.xlsx") into buf. */
+void dash_book_name(const struct dashboard *d, int lang, char *buf,
+		    size_t size);
+
+/* dash_book_write: the workbook of d in lang as
+ * dir/xlsx/needstat-YYYY-MM.LANG.xlsx (nothing when d has none).
+ * Returns 0, NS_ECANTCREAT, NS_EIO, NS_ENOMEM or NS_EINTERNAL as
+ * xlsx_write (the message names the file). */
+int dash_book_write(const struct dashboard *d, const char *dir, int lang,
+		    struct nserr *err);
+
 #endif

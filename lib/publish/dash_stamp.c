@@ -4,9 +4,12 @@
  * The stamp is a short text: the month, the options, the number of
  * batches, the highest map version, and a 64-bit hash of everything that
  * can change a figure (every batch's id, SHA-256, rows and finish time;
- * the map versions; the regions, crosswalk and populations; the report
- * files' sizes and modification times).
+ * the map versions; the regions, crosswalk and populations; the name,
+ * size and modification time of every report file, since the workbook
+ * runs them all).  Version 2 of the stamp: the site has the workbook, so
+ * a site stamped 1 is rebuilt.
  */
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,25 +36,34 @@ static const char stamp_sql[] =
 	"   year), 0) || ':' || ifnull(group_concat(DISTINCT source), '')"
 	"   FROM populations)";
 
-/* report_files: the size and time of each report file the dashboard
- * runs, appended to buf. */
-static void report_files(const char *dir, char *buf, size_t size)
+/* report_files: a hash of the name, size and time of every report file
+ * of dir (the pages run five of them, the workbook all), in any order. */
+static uint64_t report_files(const char *dir)
 {
-	static const char *const ids[] = { "volume", "needs_status",
-		"funders_unmet", "trends", "data_quality", NULL };
-	char path[4096];
+	char path[4096], line[4400];
+	struct dirent *e;
 	struct stat st;
-	size_t i, n;
+	uint64_t h = 0;
+	size_t n;
+	DIR *d;
 
-	for (i = 0; ids[i]; i++) {
-		n = strlen(buf);
-		snprintf(path, sizeof path, "%s/%s.sql", dir, ids[i]);
-		if (stat(path, &st) == 0)
-			snprintf(buf + n, size - n, "%lld.%lld.%ld,",
-				 (long long)st.st_size,
-				 (long long)st.st_mtim.tv_sec,
-				 (long)st.st_mtim.tv_nsec);
+	if (!(d = opendir(dir)))
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".sql") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		n = (size_t)snprintf(line, sizeof line, "%s:%lld.%lld.%ld",
+				     e->d_name, (long long)st.st_size,
+				     (long long)st.st_mtim.tv_sec,
+				     (long)st.st_mtim.tv_nsec);
+		h += strmap_hash(line, n < sizeof line ? n : sizeof line - 1);
 	}
+	closedir(d);
+	return h;
 }
 
 int dashboard_stamp(sqlite3 *db, const char *reports_dir,
@@ -59,7 +71,6 @@ int dashboard_stamp(sqlite3 *db, const char *reports_dir,
 		    size_t size, struct nserr *err)
 {
 	sqlite3_stmt *st = NULL;
-	char files[1024] = "";
 	const unsigned char *all;
 	uint64_t h;
 	int rc, n;
@@ -74,9 +85,8 @@ int dashboard_stamp(sqlite3 *db, const char *reports_dir,
 	all = sqlite3_column_text(st, 2);
 	h = strmap_hash(all ? (const char *)all : "",
 			all ? (size_t)sqlite3_column_bytes(st, 2) : 0);
-	report_files(reports_dir, files, sizeof files);
-	h ^= strmap_hash(files, strlen(files)) * 0x9e3779b97f4a7c15ull;
-	n = snprintf(buf, size, "needstat-dashboard stamp 1\nmonth %d\n"
+	h ^= report_files(reports_dir) * 0x9e3779b97f4a7c15ull;
+	n = snprintf(buf, size, "needstat-dashboard stamp 2\nmonth %d\n"
 		     "min_cell %d\nlangs %u\nbatches %lld\nmap_version %lld\n"
 		     "hash %016llx\n", o->period.from, o->min_cell, langs,
 		     (long long)sqlite3_column_int64(st, 0),

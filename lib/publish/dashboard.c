@@ -24,6 +24,7 @@ void dashboard_init(struct dashboard *d)
 		chart_init(&d->chart[i][NS_EN]);
 		chart_init(&d->chart[i][NS_FR]);
 	}
+	report_set_init(&d->book);
 }
 
 void dashboard_release(struct dashboard *d)
@@ -40,6 +41,7 @@ void dashboard_release(struct dashboard *d)
 		free(d->notes[i].text[NS_EN]);
 		free(d->notes[i].text[NS_FR]);
 	}
+	report_set_release(&d->book);
 	dashboard_init(d);
 }
 
@@ -412,6 +414,8 @@ int dashboard_build(sqlite3 *db, const char *reports_dir,
 		rc = dash_top(d, err);
 	if (!rc)
 		rc = dash_charts(d, err);
+	if (!rc)
+		rc = dash_book_build(db, reports_dir, o, d, err);
 	for (i = 0; i < R_N; i++) {
 		report_release(&rep[i]);
 		table_release(&src[i]);

@@ -27,8 +27,11 @@
  *
  * dashboard_write() writes the site into a directory: style.css,
  * en/index.html and fr/index.html (one link to the other), every
- * table as CSV (csv/ID.LANG.csv) and every chart as SVG and PNG
- * (LANG/charts/NAME.svg, .png).
+ * table as CSV (csv/ID.LANG.csv), every chart as SVG and PNG
+ * (LANG/charts/NAME.svg, .png) and the month's workbook in each
+ * language (xlsx/needstat-YYYY-MM.LANG.xlsx, dash_book.c): the report
+ * set of needstat-xlsx for the month, with the workbook's own
+ * suppression (report_set.h), linked from each page.
  */
 #ifndef NEEDSTAT_DASHBOARD_H
 #define NEEDSTAT_DASHBOARD_H
@@ -40,6 +43,7 @@
 #include "core/table.h"
 #include "render/chart.h"
 #include "report/report.h"
+#include "report/report_set.h"
 
 enum dash_table {
 	DASH_HEADLINE = 0,
@@ -72,6 +76,8 @@ struct dashboard {
 	size_t ncells, nhidden;     /* counts in the suppression set */
 	struct chart chart[DASH_NCHARTS][NS_NLANG]; /* of the suppressed tables */
 	int has_chart[DASH_NCHARTS];
+	struct report_set book;     /* the workbook's reports and tables;
+				     * book.n 0: no workbook (empty month) */
 };
 
 /* dashboard_init: an empty model (allocates nothing). */
@@ -86,10 +92,13 @@ void dashboard_release(struct dashboard *d);
  * of reports_dir, suppressing counts below o->min_cell over the whole
  * dashboard (min_cell 1: nothing suppressed, the pages say not for
  * publication).  o->generated_at (NULL: now) is the build time shown.
+ * The month's workbook: the installed reports that honour o (as
+ * needstat-xlsx, report_set_load with no ids) run with min_cell of o
+ * into d->book (none for an empty month).
  * Returns 0; NS_EUSAGE when the period is not one month; NS_EINTERNAL
  * when the audit finds a small count exposed (nothing may be
- * published); the errors of report_find and report_run, prefixed with
- * the report id.  On error d holds what was built (release it).
+ * published); the errors of report_find, report_run, report_set_load
+ * and report_set_run, prefixed with the report id.  On error d holds what was built (release it).
  */
 int dashboard_build(sqlite3 *db, const char *reports_dir,
 		    const struct report_opts *o, struct dashboard *d,
@@ -97,8 +106,9 @@ int dashboard_build(sqlite3 *db, const char *reports_dir,
 
 /*
  * dashboard_write: write the site of d into the existing directory dir:
- * style.css, LANG/index.html, LANG/charts/NAME.svg and .png and
- * csv/ID.LANG.csv for each language of
+ * style.css, LANG/index.html, LANG/charts/NAME.svg and .png,
+ * csv/ID.LANG.csv and xlsx/needstat-YYYY-MM.LANG.xlsx (libxlsxwriter's
+ * temporary files in dir too) for each language of
  * langs (a bit mask: 1 << NS_EN, 1 << NS_FR; the language switch links
  * only to a language written).  Every text from the data is escaped.
  * Returns 0, NS_EUSAGE for an empty langs, NS_ECANTCREAT when a file or
@@ -110,8 +120,9 @@ int dashboard_write(const struct dashboard *d, const char *dir,
 /*
  * dashboard_stamp: a text that changes whenever what feeds the month of
  * o can have changed: the batches loaded (id, sha256, finish time), the
- * category map version, the population and region reloads, the reports
- * and the options (min_cell, languages in langs).  Written in
+ * category map version, the population and region reloads, the report
+ * files of reports_dir (every one: the workbook runs them all) and the
+ * options (min_cell, languages in langs).  Written in
  * buf (size bytes; too small is NS_EINTERNAL).  Returns 0 or a database
  * status.
  */

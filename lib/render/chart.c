@@ -29,6 +29,7 @@ void chart_release(struct chart *c)
 		free(c->cats[i]);
 	free(c->cats);
 	free(c->cat_label);
+	free(c->cat_month);
 	free(c->order);
 	for (i = 0; i < c->nseries; i++) {
 		free(c->series[i].name);
@@ -47,6 +48,7 @@ struct cb {
 	size_t cat_cap;
 	size_t npts[CHART_MAX_SERIES]; /* points allocated per series */
 	int per_row;                /* hbar: every row its own category */
+	int month_x;                /* x is a month column: c->cat_month */
 };
 
 static char *dup(const char *s)
@@ -122,8 +124,9 @@ static void row_label(struct cb *b, size_t r, char *buf, size_t size)
 }
 
 /* find_or_add_cat: the index of category label s (added at the end when
- * new, or always when per_row); -1 when out of memory. */
-static long find_or_add_cat(struct cb *b, const char *s)
+ * new, or always when per_row), of month mon (x a month column: year *
+ * 12 + month - 1, or -1); -1 when out of memory. */
+static long find_or_add_cat(struct cb *b, const char *s, long mon)
 {
 	struct chart *c = b->c;
 	size_t i;
@@ -135,15 +138,36 @@ static long find_or_add_cat(struct cb *b, const char *s)
 	if (c->ncat == b->cat_cap) {
 		size_t cap = b->cat_cap ? 2 * b->cat_cap : 16;
 		char **v = realloc(c->cats, cap * sizeof *v);
+		long *m;
 
 		if (!v)
 			return -1;
 		c->cats = v;
+		if (b->month_x) {
+			if (!(m = realloc(c->cat_month, cap * sizeof *m)))
+				return -1;
+			c->cat_month = m;
+		}
 		b->cat_cap = cap;
 	}
 	if (!(c->cats[c->ncat] = dup(s)))
 		return -1;
+	if (b->month_x)
+		c->cat_month[c->ncat] = mon;
 	return (long)c->ncat++;
+}
+
+/* month_of: cell (r, col) of a month column as year * 12 + month - 1;
+ * -1 when empty. */
+static long month_of(struct cb *b, size_t r, int col)
+{
+	int y, m;
+
+	if (table_is_null(b->t, r, (size_t)col) ||
+	    sscanf(table_get_text(b->t, r, (size_t)col, 0), "%d-%d", &y,
+		   &m) != 2)
+		return -1;
+	return (long)y * 12 + m - 1;
 }
 
 /* find_or_add_series: the index of series name s, added when new; -1
@@ -202,7 +226,8 @@ static int check_spec(struct cb *b)
 	size_t i;
 
 	if (s->type == CHART_NONE)
-		return spec_error(b, "the table has no chart");
+		return spec_error(b, "the report has no default chart (see "
+				  "needstat-chart(1)): give --type, --x and --y");
 	for (i = 0; i < s->ny; i++)
 		if (!table_col_is_numeric(b->t, (size_t)s->y[i])) {
 			snprintf(what, sizeof what, "y column '%s' is not "
@@ -257,7 +282,8 @@ static int add_row(struct cb *b, size_t r)
 	else
 		snprintf(lab, sizeof lab, "%s",
 			 cell_text(b, r, s->x, sname, sizeof sname));
-	if ((ci = find_or_add_cat(b, lab)) < 0)
+	if ((ci = find_or_add_cat(b, lab, b->month_x ? month_of(b, r, s->x)
+					       : -1)) < 0)
 		return nserr_set(b->err, NS_ENOMEM, "out of memory");
 	for (k = 0; k < (s->series >= 0 ? 1 : s->ny); k++) {
 		struct chart_point *p;
@@ -448,6 +474,48 @@ static int add_note(struct chart *c, const char *s)
 	return 0;
 }
 
+/* shown_note: "The 20 largest of 221 are shown.", or when the ranked
+ * series has withheld values, which cannot be ranked (an x may hide a
+ * large count), a note that says the ranking is of the shown values. */
+static const char *shown_note(const struct chart *c)
+{
+	static char buf[320];
+	size_t i, nval = 0, nsup = 0;
+
+	for (i = 0; i < c->ncat; i++) {
+		nval += c->series[0].pts[i].state == CPT_VALUE;
+		nsup += c->series[0].pts[i].state == CPT_SUPPRESSED;
+	}
+	if (!nsup)
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
+			 "grandes valeurs sur %zu sont repr\xc3\xa9sent\xc3\xa9"
+			 "es." : "The %zu largest of %zu are shown.", c->nshown,
+			 c->ncat);
+	else if (nval > c->nshown)
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
+			 "grandes des %zu valeurs affich\xc3\xa9" "es par le "
+			 "tableau sont repr\xc3\xa9sent\xc3\xa9" "es ; les %zu "
+			 "qu'il masque ne sont pas class\xc3\xa9" "es." :
+			 "The %zu largest of the %zu values the table shows are "
+			 "drawn; the %zu it withholds are not ranked.",
+			 c->nshown, nval, nsup);
+	else if (nval)
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu valeurs "
+			 "affich\xc3\xa9" "es par le tableau sont "
+			 "repr\xc3\xa9sent\xc3\xa9" "es ; les %zu qu'il masque "
+			 "ne sont pas class\xc3\xa9" "es." : "The %zu values "
+			 "the table shows are drawn; the %zu it withholds are not "
+			 "ranked.", nval, nsup);
+	else
+		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Le tableau "
+			 "masque ses %zu valeurs : aucune barre n'est "
+			 "dessin\xc3\xa9" "e ni class\xc3\xa9" "e." : "The table "
+			 "withholds all its %zu values: no bar is drawn or "
+			 "ranked.",
+			 nsup);
+	return buf;
+}
+
 static int notes(struct cb *b)
 {
 	struct chart *c = b->c;
@@ -460,15 +528,8 @@ static int notes(struct cb *b)
 		bad |= add_note(c, break_note[c->lang]);
 	if (c->hidden)
 		bad |= add_note(c, hidden_note[c->lang]);
-	if (c->nshown < c->ncat) {
-		char buf[256];
-
-		snprintf(buf, sizeof buf, c->lang == NS_FR ? "Les %zu plus "
-			 "grandes valeurs sur %zu sont repr\xc3\xa9sent\xc3\xa9"
-			 "es." : "The %zu largest of %zu are shown.", c->nshown,
-			 c->ncat);
-		bad |= add_note(c, buf);
-	}
+	if (c->nshown < c->ncat)
+		bad |= add_note(c, shown_note(c));
 	for (i = 0; i < table_nnotes(b->t); i++)
 		bad |= add_note(c, table_note(b->t, i, c->lang));
 	return bad ? nserr_set(b->err, NS_ENOMEM, "out of memory") : 0;
@@ -513,6 +574,7 @@ int chart_build(struct chart *c, const struct table *t, int lang,
 	c->time_x = (table_col(t, (size_t)s->x)->type == COL_MONTH ||
 		     table_col(t, (size_t)s->x)->type == COL_DATE) &&
 		    (s->type == CHART_LINE || s->type == CHART_MULTIPLES);
+	b.month_x = table_col(t, (size_t)s->x)->type == COL_MONTH;
 	b.per_row = s->type == CHART_HBAR && s->series < 0;
 	if (b.per_row) {
 		/* a row per bar only when x repeats */

@@ -61,6 +61,10 @@ struct chart_point {
 struct chart_series {
 	char *name;                 /* legend text or panel title */
 	struct chart_point *pts;    /* ncat points */
+	int rolling;                /* 0, or the months of the rolling mean
+				       of series `of` that this series is
+				       (chart_rolling; drawn dashed) */
+	size_t of;
 };
 
 struct chart_tick {
@@ -84,6 +88,9 @@ struct chart {
 	char **notes;               /* source line: period, suppression ... */
 	size_t nnotes;
 	char **cats;                /* ncat category labels */
+	long *cat_month;            /* x a month column: cat i's month as
+				       year * 12 + month - 1 (-1: none);
+				       NULL for other x columns */
 	unsigned char *cat_label;   /* 1: the time axis labels cat i */
 	size_t ncat;
 	int time_x;                 /* x is a month or date column */
@@ -94,6 +101,8 @@ struct chart {
 	size_t nseries;
 	struct chart_axis y;        /* the value axis */
 	int gaps, breaks, hidden;   /* counts of such points */
+	int rolling;                /* months of the rolling means added by
+				       chart_rolling(), 0: none */
 };
 
 /* chart_init: an empty chart; allocates nothing. */
@@ -113,6 +122,27 @@ void chart_release(struct chart *c);
  */
 int chart_build(struct chart *c, const struct table *t, int lang,
 		struct nserr *err);
+
+/* Most months of a rolling mean (chart_rolling). */
+#define CHART_ROLLING_MAX 24
+
+/*
+ * chart_rolling: add to line chart c (built by chart_build) a rolling
+ * mean of each of its series over `months` months (2..CHART_ROLLING_MAX;
+ * 12 is the usual): the mean, not the sum, so that it shares the value
+ * axis with the monthly values.  Series i's mean is a new series (named
+ * "NAME (12-month rolling mean)" in the chart's language, drawn dashed
+ * in series i's colour) whose point for month m is the mean of the
+ * values of months m-months+1 .. m; it is undefined (a break, never a
+ * guess) when any of those months is not in the chart, has no data, is
+ * not recorded or is withheld.  So it uses only values the chart shows,
+ * and a withheld month cannot be worked out from two means either side
+ * of it.  Adds a note saying so and appends the rolling mean to the
+ * subtitle.  Returns 0; NS_EUSAGE when c is not a line chart over a
+ * month column, months is out of range, already added, or the series
+ * would be more than CHART_MAX_SERIES; NS_ENOMEM.
+ */
+int chart_rolling(struct chart *c, int months, struct nserr *err);
 
 /*
  * chart_ticks: nice ticks for values in [lo, hi] (lo <= hi; zero always

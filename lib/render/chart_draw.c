@@ -403,6 +403,13 @@ static void line_series(struct dc *d, const struct rect *p, size_t s,
 	}
 	colour(d->cr, col);
 	cairo_set_line_width(d->cr, 2);
+	if (c->series[s].rolling) {
+		/* a rolling mean: dashed, in its series' colour */
+		static const double dash[] = { 7, 4 };
+
+		cairo_set_dash(d->cr, dash, 2, 0);
+		mstep *= 3;
+	}
 	cairo_new_path(d->cr);
 	for (i = 0; i < c->ncat; i++) {
 		double x = p->x + band * ((double)i + 0.5);
@@ -418,6 +425,7 @@ static void line_series(struct dc *d, const struct rect *p, size_t s,
 			cairo_stroke(d->cr);
 		}
 	}
+	cairo_set_dash(d->cr, NULL, 0, 0);
 	cairo_new_path(d->cr);
 	for (i = 0; i < c->ncat; i += mstep)
 		if (pts[i].state == CPT_VALUE)
@@ -439,7 +447,8 @@ static void vplot(struct dc *d, const struct rect *p, size_t s0, size_t s1,
 		return;
 	}
 	for (s = s0; s < s1; s++)
-		line_series(d, p, s, c->type == CHART_MULTIPLES ? 0 : s);
+		line_series(d, p, s, c->type == CHART_MULTIPLES ? 0
+			    : c->series[s].rolling ? c->series[s].of : s);
 }
 
 /* ---- horizontal bars: hbar, multiples of categories ---- */
@@ -613,13 +622,20 @@ static double legend(struct dc *d, double x, double y, double w, int draw)
 			cy += rowh;
 		}
 		if (draw) {
-			colour(d->cr, s);
+			size_t k = c->series[s].rolling ? c->series[s].of : s;
+
+			colour(d->cr, k);
 			if (line) {
+				static const double dash[] = { 4, 2.5 };
+
 				cairo_set_line_width(d->cr, 2);
+				if (c->series[s].rolling)
+					cairo_set_dash(d->cr, dash, 2, 0);
 				cairo_move_to(d->cr, cx, cy + rowh / 2);
 				cairo_line_to(d->cr, cx + 16, cy + rowh / 2);
 				cairo_stroke(d->cr);
-				marker(d->cr, cx + 8, cy + rowh / 2, 3, s);
+				cairo_set_dash(d->cr, NULL, 0, 0);
+				marker(d->cr, cx + 8, cy + rowh / 2, 3, k);
 			} else {
 				cairo_rectangle(d->cr, cx, cy + rowh / 2 - 6,
 						16, 12);

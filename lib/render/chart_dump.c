@@ -69,8 +69,12 @@ int chart_dump(const struct chart *c, FILE *out, struct nserr *err)
 			c->cat_label && !c->cat_label[c->order ? c->order[i] : i]
 			? " unlabelled" : "");
 	for (s = 0; s < c->nseries; s++) {
-		fprintf(out, "%s %zu \"%s\"\n", c->type == CHART_MULTIPLES ?
+		fprintf(out, "%s %zu \"%s\"", c->type == CHART_MULTIPLES ?
 			"panel" : "series", s, c->series[s].name);
+		if (c->series[s].rolling)
+			fprintf(out, " rolling %d of %zu", c->series[s].rolling,
+				c->series[s].of);
+		fputc('\n', out);
 		for (i = 0; i < c->ncat; i++)
 			point(out, c, s, i, bp, bn);
 	}

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "suppress.h"
+#include "suppress_int.h"
 
 int suppress_init(struct suppress_set *s, int64_t min_count,
 		  struct nserr *err)
@@ -156,9 +156,7 @@ nomem:
 	return nserr_set(err, NS_ENOMEM, "out of memory");
 }
 
-/* cheaper: whether hiding cell a costs less than hiding cell b: inner
- * cells before totals, then the smaller value, then the first added. */
-static int cheaper(const struct suppress_set *s, size_t a, size_t b)
+int suppress_cheaper(const struct suppress_set *s, size_t a, size_t b)
 {
 	unsigned ta = s->total[a] & SUPPRESS_CELL_TOTAL;
 	unsigned tb = s->total[b] & SUPPRESS_CELL_TOTAL;
@@ -194,7 +192,7 @@ static int protect_line(struct suppress_set *s, size_t i)
 	for (k = 0; k < n; k++) {
 		c = line_cell(s, i, k);
 		if (s->state[c] == SUPPRESS_SHOWN &&
-		    (best == SIZE_MAX || cheaper(s, c, best)))
+		    (best == SIZE_MAX || suppress_cheaper(s, c, best)))
 			best = c;
 	}
 	if (best == SIZE_MAX)
@@ -279,7 +277,7 @@ static size_t nearest(const struct suppress_set *s, struct adj *a, size_t p)
 					c = line_cell(s, i, k);
 					if (s->state[c] == SUPPRESS_SHOWN) {
 						if (best == SIZE_MAX ||
-						    cheaper(s, c, best))
+						    suppress_cheaper(s, c, best))
 							best = c;
 					} else if (!a->seen[c] &&
 						   s->state[c] !=
@@ -359,7 +357,7 @@ static int repair(struct suppress_set *s, struct adj *a, struct nserr *err)
 {
 	struct suppress_interval *iv = NULL;
 	unsigned char *only = NULL;
-	size_t niv, nexp, i, c, first;
+	size_t niv, nexp, i, c, first, nplan;
 	int rc, progress;
 
 	for (;;) {
@@ -378,13 +376,22 @@ static int repair(struct suppress_set *s, struct adj *a, struct nserr *err)
 		memset(a->touched, 0, s->nl + 1);
 		progress = 0;
 		first = SIZE_MAX;
+		memset(a->seen, 0, s->n + 1);
+		if ((rc = suppress_plan(s, iv, niv, a->seen, &nplan, err)))
+			break;
+		for (c = 0; c < s->n; c++)
+			if (a->seen[c]) {
+				hide(s, a, c);
+				progress = 1;
+			}
+		memset(a->seen, 0, s->n + 1);
 		for (i = 0; i < niv; i++) {
 			if (!iv[i].exposed)
 				continue;
 			only[iv[i].cell] = 1;
 			if (first == SIZE_MAX)
 				first = i;
-			if (bound_touched(a, iv[i].cell))
+			if (nplan || bound_touched(a, iv[i].cell))
 				continue;
 			if ((c = nearest(s, a, iv[i].cell)) == SIZE_MAX)
 				continue;
@@ -416,6 +423,8 @@ int suppress_protect(struct suppress_set *s, struct nserr *err)
 		changed = 0;
 		for (i = 0; i < s->nl; i++)
 			changed |= protect_line(s, i);
+		for (i = 0; i < s->nl; i++)
+			changed |= suppress_slack_line(s, i);
 	} while (changed);
 	if (adj_build(s, &a)) {
 		adj_release(&a);

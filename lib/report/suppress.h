@@ -21,11 +21,16 @@
  *   combines all lines of all tables learns nothing beyond the marker.
  *
  * suppress_protect() marks the primary cells, hides a second member of
- * every line that would otherwise have a single hidden member (cheap and
- * usually enough), then repairs with the audit: while a "<N" cell is
- * exposed, it hides the cheapest visible cell (inner cells before totals,
- * smallest value first, then first added) of the nearest line that binds
- * it, and audits again.  The final audit is the safety net: if a cell is
+ * every line that would otherwise have a single hidden member, and applies
+ * the one-line rule (suppress_slack.c: a "<N" cell that its line alone
+ * keeps from reaching 0 or N-1 gets the cheapest shown cell of the line
+ * that gives the room missing) until nothing changes: cheap, and usually
+ * enough.  Then it repairs with the audit: while a "<N" cell is exposed, a
+ * linear program (suppress_plan.c) names the cheapest shown cells whose
+ * hiding lets it reach its bound (inner cells before totals), they are
+ * hidden, and the exposed cells are audited again; when the program names
+ * none, the cheapest visible cell of the nearest line that binds the cell
+ * is hidden instead.  The final audit is the safety net: if a cell is
  * still exposed it returns NS_EINTERNAL naming it, and nothing may be
  * published.  Everything is deterministic (order of addition).
  *

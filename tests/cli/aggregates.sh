@@ -39,7 +39,7 @@ CREATE TEMP VIEW gy AS
   GROUP BY 1, 2, 3, 4;
 CREATE TEMP VIEW gr AS
   SELECT c.month, n.category, c.region_id, r.agency, count(*)
-  FROM referrals r JOIN needs n ON n.id = r.need_id
+  FROM referrals r JOIN needs n ON n.contact_id = r.contact_id AND n.seq = r.seq
   JOIN contacts c ON c.id = n.contact_id GROUP BY 1, 2, 3, 4;
 SELECT ((SELECT count(*) FROM (SELECT * FROM agg_needs EXCEPT SELECT * FROM gn))
   + (SELECT count(*) FROM (SELECT * FROM agg_referrals EXCEPT SELECT * FROM gr))

@@ -9,7 +9,8 @@
 #   build is recovered);
 # - cron: two overlapping runs (one builds, the other exits 75 at once
 #   naming the first's pid; with --wait it waits and builds); a killed run
-#   leaves the previous dashboard intact and the next run works; --lazy
+#   leaves the previous dashboard intact and the next run works and removes
+#   the killed run's marked temporary folder (and no other); --lazy
 #   skips an unchanged month quietly and rebuilds after a new ingest;
 # - a month with no data is a page saying so; usage and other errors with
 #   their sysexits codes;
@@ -170,10 +171,10 @@ case $s in *"RU member"*) ;; *) fail "self-test: the attacker misses a" \
 	"single hidden region: '$s'" ;; esac
 
 # ---- cron: overlapping runs ----
-# wait_for GLOB: until a path matches (at most 10 s)
+# wait_for GLOB: until a path matches (at most 60 s: a build under load)
 wait_for() {
 	local i
-	for i in $(seq 100); do
+	for i in $(seq 600); do
 		compgen -G "$1" >/dev/null && return 0
 		sleep 0.1
 	done
@@ -210,9 +211,17 @@ wait_for '.site.*/en/index.html' || fail "kill: the run never wrote"
 kill -9 $a
 wait $a 2>/dev/null
 expect_eq "$(sums)" "$before" "kill: the dashboard changed"
+left=$(ls -a | grep '^\.site\.')
+[ -n "$left" ] && [ -e "$left/.needstat-outdir" ] ||
+	fail "kill: no marked temporary left to clean ('$left')"
+mkdir .site.ZZZZZZ   # not ours: no marker
 run "$D" --db db --month 2025-10 --out site
 expect_rc 0 "after a killed run"
+expect_empty "$T/err" "after a killed run: stderr"
 expect_eq "$(sums)" "$before" "after a killed run: the same dashboard"
+[ -e "$left" ] && fail "after a killed run: its folder '$left' is left"
+[ -d .site.ZZZZZZ ] || fail "after a killed run: a folder not ours removed"
+rmdir .site.ZZZZZZ
 
 # ---- cron: --lazy ----
 ino=$(stat -c %i site)

@@ -38,6 +38,10 @@ done >links.txt
 grep -l '<script' site/*/index.html && fail "a page has a script"
 n=$(cat site/*/index.html | grep -o 'href="[^"]*"' | sort -u | wc -l)
 [ "$n" -ge 6 ] || fail "links: only $n distinct links checked"
+for lang in en fr; do
+	grep -q "href=\"../xlsx/needstat-2025-10.$lang.xlsx\"" \
+		"site/$lang/index.html" || fail "$lang page: no workbook link"
+done
 
 # ---- Chromium ----
 shots=${NEEDSTAT_SHOTS:-$T}

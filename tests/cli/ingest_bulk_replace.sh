@@ -41,7 +41,7 @@ SELECT (SELECT count(*) FROM (SELECT * FROM agg_needs EXCEPT
          FROM needs_v GROUP BY 1, 2, 3, 4, 5 EXCEPT SELECT * FROM agg_needs))
  + (SELECT count(*) FROM (SELECT * FROM agg_referrals EXCEPT
   SELECT c.month, n.category, c.region_id, r.agency, count(*)
-  FROM referrals r JOIN needs n ON n.id = r.need_id
+  FROM referrals r JOIN needs n ON n.contact_id = r.contact_id AND n.seq = r.seq
   JOIN contacts c ON c.id = n.contact_id GROUP BY 1, 2, 3, 4))
  + (SELECT count(*) FROM (SELECT c.month, c.region_id, coalesce(c.channel, ''),
          coalesce(c.language, ''), coalesce(c.age_group, ''),

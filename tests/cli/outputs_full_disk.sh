@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A full disk (a file size limit, ulimit -f) while needstat-xlsx and
-# needstat-chart write: exit 74 with a message naming the file the user
-# gave, no temporary left beside it, the previous output untouched, the
+# A full disk (a file size limit, ulimit -f) while needstat-xlsx,
+# needstat-chart and needstat-dashboard write: exit 74 with a message
+# naming the file the user gave (for the dashboard: the file in the site),
+# no temporary left beside it, the previous output untouched, the
 # database unchanged.  (Ingest and report: faults.sh.  The limits stay
 # above 32 KiB so the database's -shm file can be read.)
 # Env: NS_BIN, NS_SRC (set by CTest).
@@ -39,6 +40,22 @@ expect_rc 74 "chart on a full disk"
 grep -q "^needstat-chart: .*c\.png.*File too large" err || fail "chart on a full disk: message: $(cat err)"
 cmp -s c.png old.png || fail "chart on a full disk: the previous chart changed"
 ls -a | grep -q '^\.c\.png\.' && fail "chart on a full disk: a temporary file left"
+
+# Dashboard: its SVG charts are over 100 KiB; allow 100.
+sums() { (cd site && find . -type f | sort | xargs sha256sum); }
+run "$NS_BIN/needstat-dashboard" --db t.db --month 2024-10 --out site
+expect_rc 0 "dashboard: whole site"
+big=$(find site -type f -size +100k | head -1)
+[ -n "$big" ] || fail "dashboard: no file over 100 KiB to test with"
+before=$(sums)
+LIMIT=100 full "$NS_BIN/needstat-dashboard" --db t.db --month 2024-10 --lang fr,en --out site
+expect_rc 74 "dashboard on a full disk"
+expect_empty "$T/out" "dashboard on a full disk: stdout"
+grep -q "^needstat-dashboard: site/.*File too large" err ||
+	fail "dashboard on a full disk: message: $(cat err)"
+expect_eq "$(sums)" "$before" "dashboard on a full disk: the previous site changed"
+ls -a | grep -q '^\.site\.' && fail "dashboard on a full disk: a temporary folder left"
+[ -e site.lock ] && fail "dashboard on a full disk: the lock file left"
 
 dbdump t.db >after.dump
 expect_file after.dump before.dump "database unchanged by the outputs"

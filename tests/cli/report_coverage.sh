@@ -16,7 +16,7 @@
 #   months; a note names the month.
 # - "All regions" and territory's Total divide by the population of the
 #   regions shown that have one, over those regions' counts only; a note
-#   names that population and lists the regions left out (Arizona when
+#   names that population and lists the regions left out (United States, holding Arizona, when
 #   populations are Canadian, unknown location) with their counts.
 . "$(dirname "$0")/lib.sh"
 
@@ -154,7 +154,7 @@ unflag_file out
 expect_line out "All regions,All categories,5,2,2,0,1,0,20000,1.5,0.3093360614478013,4.383636534871162" \
 	"funders_unmet: All regions divides like by like"
 run R --db pop.db $P --min-cell 1 funders_unmet
-expect_line out "- Total rows: the population is 20,000, of the 2 regions with one (Ontario, Quebec); their rates count the needs of these regions only. Not in these rates, no population loaded: Arizona (Unmet needs: 1), Unknown location (Unmet needs: 1)." \
+expect_line out "- Total rows: the population is 20,000, of the 2 regions with one (Ontario, Quebec); their rates count the needs of these regions only. Not in these rates, no population loaded: United States (Unmet needs: 1), Unknown location (Unmet needs: 1)." \
 	"funders_unmet: the note names the population and the regions left out"
 # (too sparse to protect: the audit refuses it)
 run R --db pop.db $P funders_unmet
@@ -174,7 +174,7 @@ grep -q "^- Total rows: the population is 36,991,981, of the 1 region with one (
 	fail "territory by country: the note"
 run R --db pop.db $P --lang fr --min-cell 1 funders_unmet
 sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' out >fr.txt
-expect_line fr.txt "- Lignes de total : la population est de 20 000, celle des 2 régions qui en ont une (Ontario, Québec) ; leurs taux ne comptent que les besoins de ces régions. Hors de ces taux, faute de population chargée : Arizona (Besoins non comblés : 1), Lieu inconnu (Besoins non comblés : 1)." \
+expect_line fr.txt "- Lignes de total : la population est de 20 000, celle des 2 régions qui en ont une (Ontario, Québec) ; leurs taux ne comptent que les besoins de ces régions. Hors de ces taux, faute de population chargée : États-Unis (Besoins non comblés : 1), Lieu inconnu (Besoins non comblés : 1)." \
 	"French population note"
 
 finish
