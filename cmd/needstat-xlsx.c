@@ -1,7 +1,7 @@
 /*
  * needstat-xlsx: the report set as one Excel workbook (xlsx.h,
  * report_set.h, needstat-xlsx(1)): a Notes sheet, one sheet per report
- * with its table and chart, and a flat Data sheet (unless --no-data),
+ * with its table and chart, and a flat Data sheet (with --data or --internal),
  * all suppressed as one set (unless --internal).
  */
 #include <getopt.h>
@@ -26,7 +26,7 @@ static const char synopsis[] = "needstat-xlsx [--db FILE] [--lang en|fr] "
 	"[--from D --to D | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY "
 	"| --fiscal-year YYYY] [--fiscal-start M] [--region ID] "
 	"[--category ID] [--reports ID,ID...] [--min-cell N | --no-suppress "
-	"| --internal] [--no-data] [-p NAME=VALUE]... -o FILE.xlsx";
+	"| --internal] [--data] [-p NAME=VALUE]... -o FILE.xlsx";
 
 static int help(void)
 {
@@ -54,7 +54,7 @@ static int help(void)
 struct args {
 	struct report_request rq;   /* period, filters, lang, -p, --db */
 	const char *out, *ids;
-	int internal, min_given, no_data;
+	int internal, min_given, data;
 };
 
 /* rename_subject: "cannot write 'TMP': why" -> "cannot write 'OUT': why"
@@ -131,10 +131,10 @@ static int run(struct args *a, const char *rdir, const char *datadir)
 	if (!rc)
 		rc = report_set_load(&set, rdir, a->ids, &a->rq.o, &err);
 	if (!rc)
-		rc = report_set_run(&set, db, &a->rq.o, a->no_data ? NULL
-				    : &data, &err);
+		rc = report_set_run(&set, db, &a->rq.o, a->data ? &data
+				    : NULL, &err);
 	if (!rc)
-		rc = write_book(a, &set, a->no_data ? NULL : &data, &err);
+		rc = write_book(a, &set, a->data ? &data : NULL, &err);
 	table_release(&data);
 	report_set_release(&set);
 	sqlite3_close(db);
@@ -157,7 +157,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 					id == RQ_NO_SUPPRESS;
 			break;
 		case CLI_O_INTERNAL: a->internal = 1; break;
-		case CLI_O_NO_DATA: a->no_data = 1; break;
+		case CLI_O_DATA: a->data = 1; break;
 		case CLI_O_REPORTS: a->ids = optarg; break;
 		case 'h': return cli_finish(help());
 		case 'o': a->out = optarg; break;
@@ -194,7 +194,7 @@ int main(int argc, char **argv)
 				       "exclude each other");
 	/* unsuppressed is internal: stamped, with the Data sheet */
 	if (a.internal || a.rq.o.min_cell <= 1)
-		a.internal = 1, a.rq.o.min_cell = 1;
+		a.internal = 1, a.rq.o.min_cell = 1, a.data = 1;
 	if (report_request_finish(&a.rq, &err))
 		return cli_usage_error(synopsis, "%s", err.msg);
 	if (datadir_get(&datadir, &err) ||

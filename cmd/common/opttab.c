@@ -74,9 +74,10 @@ const struct cli_opt cli_opt_table[] = {
 	 "(default 5; 1 turns suppression off)"},
 	{"month", RQ(RQ_MONTH), "YYYY-MM", RQ_MONTH, REQ | DASH, NULL,
 	 "one month"},
-	{"no-data", CLI_O_NO_DATA, NULL, 0, XLS, NULL,
-	 "no flat Data sheet (month x category x region x\n"
-	 "status), whose cells otherwise join the suppression"},
+	{"data", CLI_O_DATA, NULL, 0, XLS, NULL,
+	 "add the flat Data sheet (month x category x region\n"
+	 "x status), suppressed with the sheets (slow: minutes\n"
+	 "for a fiscal year); always with --internal"},
 	{"no-suppress", RQ(RQ_NO_SUPPRESS), NULL, RQ_NO_SUPPRESS, REQ | DASH, NULL,
 	 "no suppression (as --min-cell 1): for internal use,\n"
 	 "the output says NOT FOR PUBLICATION"},

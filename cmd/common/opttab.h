@@ -67,7 +67,7 @@ enum cli_own_option {
 	CLI_O_OUT,
 	CLI_O_WAIT,
 	/* needstat-xlsx */
-	CLI_O_NO_DATA
+	CLI_O_DATA
 };
 
 struct cli_opt {

@@ -2,7 +2,7 @@
 # needstat-xlsx: usage errors (exit 64, nothing written), an output that
 # cannot be created (73), an existing workbook replaced only on success
 # with no temporary file left, the sheets of the default set (the reports
-# that suppress, and the Data sheet unless --no-data) and of a region,
+# that suppress, and the Data sheet with --data) and of a region,
 # French sheet names within 31 characters, the file's mode.
 . "$NS_SRC/tests/cli/lib.sh"
 . "$NS_SRC/tests/cli/xlsx.bash"
@@ -73,7 +73,7 @@ run "$X" --db "$T/nope.db" --reports volume -o "$T/out.d/book.xlsx"
 expect_rc 66 "missing database"
 expect_eq "$(cat "$T/out.d/book.xlsx")" old "the old workbook is kept (66)"
 (umask 022 && "$X" --db "$T/r.db" --fiscal-year 2024 --reports volume \
-	--no-data -o "$T/out.d/book.xlsx") || fail "workbook of one report"
+	-o "$T/out.d/book.xlsx") || fail "workbook of one report"
 expect_eq "$(head -c 2 "$T/out.d/book.xlsx")" PK "the workbook is a zip"
 expect_eq "$(stat -c %a "$T/out.d/book.xlsx")" 644 "mode under umask 022"
 expect_eq "$(ls -A "$T/out.d")" book.xlsx "no temporary file left"
@@ -81,7 +81,7 @@ expect_eq "$(sheets "$T/out.d/book.xlsx" | tr '\n' '|')" \
 	"Notes|Contact volume by month|" "sheets of --reports volume"
 
 # The default set: the reports that suppress, in --list order; French.
-run "$X" --db "$T/r.db" --fiscal-year 2024 --lang fr --no-data -o "$T/fr.xlsx"
+run "$X" --db "$T/r.db" --fiscal-year 2024 --lang fr -o "$T/fr.xlsx"
 expect_rc 0 "French workbook"
 sheets "$T/fr.xlsx" >"$T/fr.txt"
 n=$(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql | wc -l)
@@ -94,7 +94,7 @@ while IFS= read -r s; do
 done <"$T/fr.txt"
 
 # A region: only the reports that take --region.
-run "$X" --db "$T/r.db" --fiscal-year 2024 --region ON -o "$T/on.xlsx"
+run "$X" --db "$T/r.db" --fiscal-year 2024 --region ON --data -o "$T/on.xlsx"
 expect_rc 0 "workbook for a region"
 for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 	grep -q ':region' "$f" || continue
@@ -104,7 +104,11 @@ for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 		fail "region workbook lacks '$t'"
 done
 # ... and the Data sheet last, suppressed (not stamped)
-expect_eq "$(sheets "$T/on.xlsx" | tail -1)" Data "the Data sheet by default"
+expect_eq "$(sheets "$T/on.xlsx" | tail -1)" Data "the Data sheet with --data"
 unzip -p "$T/on.xlsx" xl/sharedStrings.xml | grep -q "NOT FOR PUBLICATION" &&
 	fail "a workbook for publication is stamped"
+# without --data, no Data sheet in a workbook for publication
+run "$X" --db "$T/r.db" --fiscal-year 2024 --region ON -o "$T/nd.xlsx"
+expect_rc 0 "region workbook without --data"
+sheets "$T/nd.xlsx" | grep -qx Data && fail "a Data sheet without --data"
 finish

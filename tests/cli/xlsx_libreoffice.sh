@@ -4,7 +4,7 @@
 # sheet, every report sheet's shown cells equal to needstat-report
 # --format csv --no-suppress for the same period, every hidden one <5 (a
 # count below 5) or x: the workbook suppresses its sheets as one set, so
-# it may hide more than a report alone (--no-data: the report sheets
+# it may hide more than a report alone (without --data: the report sheets
 # only; xlsx_openpyxl.sh and xlsx_joint.sh check the Data sheet).
 # Skipped (77) without LibreOffice or python3.
 . "$NS_SRC/tests/cli/lib.sh"
@@ -19,7 +19,7 @@ fi
 xlsx_db "$T/r.db"
 xlsx_expected "$T/r.db" "$T/exp" fr csv --no-suppress
 run "$NS_BIN/needstat-xlsx" --db "$T/r.db" --fiscal-year 2024 --lang fr \
-	--no-data -o "$T/book.xlsx"
+	-o "$T/book.xlsx"
 expect_rc 0 "workbook"
 mkdir -p "$T/sheets"
 # a private profile: parallel runs do not share one; the last filter

@@ -10,7 +10,7 @@
 # type.  Then the French workbook; the Data sheet of a workbook for
 # publication (no small count, hidden cells text with a note); and the
 # internal one (Data sheet, stamped, no suppression).  The report sheets
-# are checked without the Data sheet (--no-data: a fiscal year's Data
+# are checked without the Data sheet (without --data: a fiscal year's Data
 # sheet makes the set's audit slow), the Data sheet on one region.
 # Skipped (77) without openpyxl.
 . "$NS_SRC/tests/cli/lib.sh"
@@ -28,7 +28,7 @@ xlsx_db "$T/r.db"
 for lang in en fr; do
 	xlsx_expected "$T/r.db" "$T/exp.$lang" "$lang" json --no-suppress
 	run "$NS_BIN/needstat-xlsx" --db "$T/r.db" --fiscal-year 2024 \
-		--lang "$lang" --no-data -o "$T/book.$lang.xlsx"
+		--lang "$lang" -o "$T/book.$lang.xlsx"
 	expect_rc 0 "workbook ($lang)"
 	run "$PY" "$CHECK" openpyxl "$T/book.$lang.xlsx" "$T/exp.$lang"
 	expect_rc 0 "openpyxl read-back ($lang): $(grep FAIL "$T/out" | head -5)"
@@ -54,7 +54,7 @@ expect_rc 1 "the checker finds the small count"
 # The Data sheet of a workbook for publication (one region: small).
 for lang in en fr; do
 	run "$NS_BIN/needstat-xlsx" --db "$T/r.db" --fiscal-year 2024 \
-		--region ON --lang "$lang" -o "$T/data.$lang.xlsx"
+		--region ON --data --lang "$lang" -o "$T/data.$lang.xlsx"
 	expect_rc 0 "workbook with the Data sheet ($lang)"
 	"$NS_BIN/needstat-report" --list --lang "$lang" >"$T/list.txt"
 	mkdir -p "$T/none" && cp "$T/list.txt" "$T/none/"
