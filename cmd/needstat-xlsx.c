@@ -1,7 +1,8 @@
 /*
  * needstat-xlsx: the report set as one Excel workbook (xlsx.h,
  * report_set.h, needstat-xlsx(1)): a Notes sheet, one sheet per report
- * with its table and chart, and with --internal a flat Data sheet.
+ * with its table and chart, and a flat Data sheet (with --data or --internal),
+ * all suppressed as one set (unless --internal).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ static const char synopsis[] = "needstat-xlsx [--db FILE] [--lang en|fr] "
 	"[--from D --to D | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY "
 	"| --fiscal-year YYYY] [--fiscal-start M] [--region ID] "
 	"[--category ID] [--reports ID,ID...] [--min-cell N | --no-suppress "
-	"| --internal] [-p NAME=VALUE]... -o FILE.xlsx";
+	"| --internal] [--data] [-p NAME=VALUE]... -o FILE.xlsx";
 
 static int help(void)
 {
@@ -33,8 +34,11 @@ static int help(void)
 "Write the reports as one Excel workbook: a Notes sheet (period, source\n"
 "batches, category map, population year, suppression, methods), one sheet\n"
 "per report with an Excel table (filters, frozen header, number formats)\n"
-"and its chart, in English or French.  Small counts are suppressed in\n"
-"every sheet as in needstat-report (each sheet audited on its own).\n\n"
+"and its chart, and a flat Data sheet (month x category x region x\n"
+"status), in English or French.  Small counts are suppressed over the\n"
+"whole workbook as one set: a count two sheets show is one cell, and\n"
+"the audit combines every sum of every sheet (the Data sheet's sums\n"
+"that a report shows too), so no sheet gives away what another hides.\n\n"
 "Options:\n", synopsis);
 	cli_opts_help(MASK, stdout);
 	printf("\n"
@@ -50,7 +54,7 @@ static int help(void)
 struct args {
 	struct report_request rq;   /* period, filters, lang, -p, --db */
 	const char *out, *ids;
-	int internal, min_given;
+	int internal, min_given, data;
 };
 
 /* rename_subject: "cannot write 'TMP': why" -> "cannot write 'OUT': why"
@@ -127,11 +131,10 @@ static int run(struct args *a, const char *rdir, const char *datadir)
 	if (!rc)
 		rc = report_set_load(&set, rdir, a->ids, &a->rq.o, &err);
 	if (!rc)
-		rc = report_set_run(&set, db, &a->rq.o, &err);
-	if (!rc && a->internal)
-		rc = report_data(db, &a->rq.o, &data, &err);
+		rc = report_set_run(&set, db, &a->rq.o, a->data ? &data
+				    : NULL, &err);
 	if (!rc)
-		rc = write_book(a, &set, a->internal ? &data : NULL, &err);
+		rc = write_book(a, &set, a->data ? &data : NULL, &err);
 	table_release(&data);
 	report_set_release(&set);
 	sqlite3_close(db);
@@ -154,6 +157,7 @@ static int parse_opts(int argc, char **argv, struct args *a)
 					id == RQ_NO_SUPPRESS;
 			break;
 		case CLI_O_INTERNAL: a->internal = 1; break;
+		case CLI_O_DATA: a->data = 1; break;
 		case CLI_O_REPORTS: a->ids = optarg; break;
 		case 'h': return cli_finish(help());
 		case 'o': a->out = optarg; break;
@@ -190,7 +194,7 @@ int main(int argc, char **argv)
 				       "exclude each other");
 	/* unsuppressed is internal: stamped, with the Data sheet */
 	if (a.internal || a.rq.o.min_cell <= 1)
-		a.internal = 1, a.rq.o.min_cell = 1;
+		a.internal = 1, a.rq.o.min_cell = 1, a.data = 1;
 	if (report_request_finish(&a.rq, &err))
 		return cli_usage_error(synopsis, "%s", err.msg);
 	if (datadir_get(&datadir, &err) ||

@@ -346,7 +346,6 @@ static void test_errors(void)
 	struct table t;
 	const struct table *tp[1];
 	struct xlsx_opts o;
-	struct report_opts ro;
 	struct nserr err;
 	char buf[256];
 
@@ -365,10 +364,6 @@ static void test_errors(void)
 			       "");
 	CU_ASSERT_PTR_NOT_NULL(strstr(xlsx_cell_note(&t, 1, 2, NS_FR, buf,
 						     sizeof buf), "0 \xc3\xa0 4"));
-	/* the flat data is not for publication */
-	report_opts_init(&ro);
-	CU_ASSERT_EQUAL(report_data(NULL, &ro, &t, &err), NS_EUSAGE);
-	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "internal use only"));
 	table_release(&t);
 }
 

@@ -57,9 +57,8 @@ const struct cli_opt cli_opt_table[] = {
 	 "height in pixels (PNG) or points, 200-8000\n"
 	 "(default 500)"},
 	{"internal", CLI_O_INTERNAL, NULL, 0, XLS, NULL,
-	 "every report unsuppressed (as --min-cell 1), plus a\n"
-	 "flat Data sheet (month x category x region x\n"
-	 "status); every sheet says NOT FOR PUBLICATION"},
+	 "every report and the Data sheet unsuppressed (as\n"
+	 "--min-cell 1); every sheet says NOT FOR PUBLICATION"},
 	{"lang", RQ(RQ_LANG), "L", RQ_LANG, REQ, NULL,
 	 "en (default $NEEDSTAT_LANG, else en) or fr"},
 	{"lang", CLI_O_LANGS, "L[,L]", 0, DASH, NULL,
@@ -75,6 +74,10 @@ const struct cli_opt cli_opt_table[] = {
 	 "(default 5; 1 turns suppression off)"},
 	{"month", RQ(RQ_MONTH), "YYYY-MM", RQ_MONTH, REQ | DASH, NULL,
 	 "one month"},
+	{"data", CLI_O_DATA, NULL, 0, XLS, NULL,
+	 "add the flat Data sheet (month x category x region\n"
+	 "x status), suppressed with the sheets (slow: minutes\n"
+	 "for a fiscal year); always with --internal"},
 	{"no-suppress", RQ(RQ_NO_SUPPRESS), NULL, RQ_NO_SUPPRESS, REQ | DASH, NULL,
 	 "no suppression (as --min-cell 1): for internal use,\n"
 	 "the output says NOT FOR PUBLICATION"},

@@ -65,7 +65,9 @@ enum cli_own_option {
 	CLI_O_LANGS,                /* --lang L[,L] */
 	CLI_O_LAZY,
 	CLI_O_OUT,
-	CLI_O_WAIT
+	CLI_O_WAIT,
+	/* needstat-xlsx */
+	CLI_O_DATA
 };
 
 struct cli_opt {

@@ -28,7 +28,7 @@ int dash_book_build(sqlite3 *db, const char *reports_dir,
 	ro.audit = NULL;
 	rc = report_set_load(&d->book, reports_dir, NULL, &ro, err);
 	if (!rc)
-		rc = report_set_run(&d->book, db, &ro, err);
+		rc = report_set_run(&d->book, db, &ro, NULL, err);
 	if (rc) {
 		nserr_prefix(err, "the month's workbook");
 		report_set_release(&d->book);

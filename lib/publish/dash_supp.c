@@ -12,7 +12,8 @@
  *   "contacts" the month's contacts.
  * The lines are the sums the pages publish: each status column's total =
  * its categories, the regions' total = the regions (each added when the
- * values add up: a sum that does not hold is no equation a reader has).  suppress_protect
+ * values add up: a sum that does not hold is no equation a reader has;
+ * the cells and lines go through suppress_table.h).  suppress_protect
  * then hides and audits the whole set; shares, rates and changes built on
  * a hidden count are hidden ("x") after it.
  */
@@ -22,71 +23,14 @@
 
 #include "dash_int.h"
 #include "report/suppress.h"
-
-struct ref {
-	size_t table, row, col, cell;
-};
+#include "report/suppress_table.h"
 
 struct ctx {
 	struct dashboard *d;
 	struct suppress_set set;
-	struct ref *refs;
-	size_t n, cap;
+	struct suppress_table cells;
 	struct nserr *err;
 };
-
-/* add: cell KEY for (table, row, col) of d; skips a NULL count. */
-static int add(struct ctx *x, size_t ti, size_t r, size_t c, const char *key,
-	       long *idx)
-{
-	const struct table *t = &x->d->t[ti];
-	unsigned f = table_flags(t, r, c), cf = 0;
-	int64_t v = 0;
-	long i;
-
-	*idx = -1;
-	if (f & (CELL_NOT_RECORDED | CELL_NO_DATA))
-		cf |= SUPPRESS_CELL_ABSENT;
-	else if (table_is_null(t, r, c))
-		return 0;
-	else
-		v = table_cell(t, r, c)->v.i;
-	if (table_row_flags(t, r) & ROW_TOTAL)
-		cf |= SUPPRESS_CELL_TOTAL;
-	if ((i = suppress_cell(&x->set, table_id(t), key, v, cf, x->err)) < 0)
-		return (int)i;
-	if (x->n == x->cap) {
-		size_t nc = x->cap ? 2 * x->cap : 64;
-		struct ref *p = realloc(x->refs, nc * sizeof *p);
-
-		if (!p)
-			return nserr_set(x->err, NS_ENOMEM, "out of memory");
-		x->refs = p;
-		x->cap = nc;
-	}
-	x->refs[x->n++] = (struct ref){ ti, r, c, (size_t)i };
-	*idx = i;
-	return 0;
-}
-
-/* line: total = members when the published values add up. */
-static int line(struct ctx *x, long total, const long *m, size_t n)
-{
-	size_t i, k = 0, mem[64];
-	int64_t sum = 0;
-
-	if (total < 0 || n > 64)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (m[i] < 0)
-			return 0;
-		sum += x->set.value[m[i]];
-		mem[k++] = (size_t)m[i];
-	}
-	if (sum != x->set.value[total] || k == 0)
-		return 0;
-	return suppress_line(&x->set, (size_t)total, mem, k, x->err);
-}
 
 /* row_key: the key prefix of row r of table ti. */
 static void row_key(const struct dashboard *d, size_t ti, size_t r,
@@ -127,7 +71,7 @@ static void row_key(const struct dashboard *d, size_t ti, size_t r,
 /* add_table: the counts of table ti; idx[r * ncols + c] their cells. */
 static int add_table(struct ctx *x, size_t ti, long **idxp)
 {
-	const struct table *t = &x->d->t[ti];
+	struct table *t = &x->d->t[ti];
 	size_t r, c, nc = table_ncols(t);
 	long *idx = malloc((table_nrows(t) * nc + 1) * sizeof *idx);
 	int rc = 0;
@@ -152,7 +96,8 @@ static int add_table(struct ctx *x, size_t ti, long **idxp)
 			else
 				snprintf(key, sizeof key, "%s|%s", pre,
 					 col->name);
-			rc = add(x, ti, r, c, key, &idx[r * nc + c]);
+			rc = suppress_table_cell(&x->cells, t, r, c, key, 0,
+						 &idx[r * nc + c], x->err);
 		}
 	}
 	return rc;
@@ -177,7 +122,8 @@ static int table_lines(struct ctx *x, size_t ti, const long *idx)
 				m[n++] = idx[r * nc + c];
 		}
 		if (n && tot >= 0)
-			rc = line(x, tot, m, n);
+			rc = suppress_table_line(&x->cells, tot, m, n,
+						 x->err);
 	}
 	free(m);
 	return rc;
@@ -259,6 +205,7 @@ int dash_suppress(struct dashboard *d, struct nserr *err)
 
 	if (d->min_cell <= 1)
 		return 0;
+	suppress_table_init(&x.cells, &x.set);
 	if ((rc = suppress_init(&x.set, d->min_cell, err)))
 		goto out;
 	for (i = 0; i < 4 && !rc; i++)
@@ -267,17 +214,8 @@ int dash_suppress(struct dashboard *d, struct nserr *err)
 		rc = table_lines(&x, order[i], idx[i]);
 	if (!rc && (rc = suppress_protect(&x.set, err)))
 		nserr_prefix(err, "dashboard");
-	for (i = 0; i < x.n && !rc; i++) {
-		unsigned char st = x.set.state[x.refs[i].cell];
-		struct table *t = &d->t[x.refs[i].table];
-
-		if (st == SUPPRESS_PRIMARY)
-			rc = table_set_flags(t, x.refs[i].row, x.refs[i].col,
-					     CELL_SUPPRESSED);
-		else if (st == SUPPRESS_COMPLEMENT)
-			rc = table_set_flags(t, x.refs[i].row, x.refs[i].col,
-					     CELL_COMPLEMENTARY);
-	}
+	if (!rc)
+		rc = suppress_table_apply(&x.cells, err);
 	if (!rc)
 		rc = hide_derived(d);
 	if (!rc) {
@@ -291,7 +229,7 @@ int dash_suppress(struct dashboard *d, struct nserr *err)
 out:
 	for (i = 0; i < 4; i++)
 		free(idx[i]);
-	free(x.refs);
+	suppress_table_release(&x.cells);
 	suppress_release(&x.set);
 	return rc;
 }

@@ -315,18 +315,20 @@ static const char *suppression(struct xw *w, const struct table *t,
 	if (w->o->internal || n <= 1)
 		return xlsx_stamp[l];
 	snprintf(buf, size, l == NS_FR ?
-		 "Dans chaque feuille, les effectifs de 0 \xc3\xa0 %d sont "
+		 "Dans tout le classeur, les effectifs de 0 \xc3\xa0 %d sont "
 		 "affich\xc3\xa9s <%d et d'autres sont masqu\xc3\xa9s (x) "
 		 "pour qu'aucun ne puisse \xc3\xaatre d\xc3\xa9" "duit des "
-		 "lignes, colonnes et totaux de sa feuille (v\xc3\xa9rifi\xc3"
-		 "\xa9 par programmation lin\xc3\xa9" "aire, feuille par "
-		 "feuille)\xc2\xa0; un masqu\xc3\xa9 est du texte, jamais "
-		 "un nombre." :
-		 "In every sheet, counts from 0 to %d are shown as <%d and "
-		 "further counts are hidden (x) so that none can be deduced "
-		 "from the rows, columns and totals of its sheet (checked by "
-		 "linear programming, sheet by sheet); a hidden cell is text, "
-		 "never a number.", n - 1, n);
+		 "lignes, colonnes et totaux de toutes les feuilles "
+		 "ensemble\xc2\xa0: un effectif que deux feuilles montrent a "
+		 "un seul traitement (v\xc3\xa9rifi\xc3\xa9 par programmation "
+		 "lin\xc3\xa9" "aire sur tout le classeur)\xc2\xa0; un "
+		 "masqu\xc3\xa9 est du texte, jamais un nombre." :
+		 "In the whole workbook, counts from 0 to %d are shown as <%d "
+		 "and further counts are hidden (x) so that none can be "
+		 "deduced from the rows, columns and totals of all sheets "
+		 "together: a count two sheets show is treated alike in both "
+		 "(checked by linear programming over the whole workbook); a "
+		 "hidden cell is text, never a number.", n - 1, n);
 	return buf;
 }
 
@@ -438,11 +440,51 @@ static int build(struct xw *w, const struct table *const *tables, size_t n,
 	return data ? xsheet_write(w, data, w->names[n + 1], 1) : 0;
 }
 
+/*
+ * quiet: libxlsxwriter prints its own "[ERROR] ..." lines on stderr and
+ * has no hook to turn them off; glibc documents stderr as an ordinary
+ * variable a program may set (glibc manual, "Standard Streams"), so while
+ * the workbook is built and closed stderr is a memory stream whose text is
+ * dropped (our message says what failed, with the file's name).
+ * quiet(1, &q) starts, quiet(0, &q) ends.  Outside glibc it does nothing.
+ */
+struct quiet {
+	FILE *saved, *mem;
+	char *buf;
+	size_t len;
+};
+
+static void quiet(int on, struct quiet *q)
+{
+#ifdef __GLIBC__
+	if (on) {
+		q->saved = NULL;
+		q->buf = NULL;
+		fflush(stderr);
+		if ((q->mem = open_memstream(&q->buf, &q->len)) != NULL) {
+			q->saved = stderr;
+			stderr = q->mem;
+		}
+		return;
+	}
+	if (q->saved) {
+		stderr = q->saved;
+		fclose(q->mem);
+		free(q->buf);
+		q->saved = NULL;
+	}
+#else
+	(void)on;
+	(void)q;
+#endif
+}
+
 int xlsx_write(const char *path, const struct table *const *tables,
 	       size_t n, const struct table *data, const struct xlsx_opts *o,
 	       struct nserr *err)
 {
 	lxw_workbook_options wo;
+	struct quiet q;
 	struct xw *w;
 	char now[32];
 	const char *when = o->generated_at;
@@ -474,7 +516,9 @@ int xlsx_write(const char *path, const struct table *const *tables,
 	memset(&wo, 0, sizeof wo);
 	wo.constant_memory = (uint8_t)w->big;
 	wo.tmpdir = (char *)o->tmpdir;
+	quiet(1, &q);
 	if (!(w->wb = workbook_new_opt(path, &wo))) {
+		quiet(0, &q);
 		free(w);
 		return nserr_set(err, NS_ENOMEM, "cannot write '%s': out of "
 				 "memory", path);
@@ -483,6 +527,12 @@ int xlsx_write(const char *path, const struct table *const *tables,
 	/* closing writes the file (and frees the workbook) in every case */
 	errno = 0;
 	e = workbook_close(w->wb);
+	{
+		int keep = errno;
+
+		quiet(0, &q);
+		errno = keep;
+	}
 	if (!rc && e != LXW_NO_ERROR && errno != 0 &&
 	    e != LXW_ERROR_MEMORY_MALLOC_FAILED)
 		/* a failed write (full disk, file size limit): an I/O error */

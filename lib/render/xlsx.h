@@ -67,6 +67,8 @@ void xlsx_opts_init(struct xlsx_opts *o);
  * file ("cannot write 'PATH': ..." with libxlsxwriter's reason);
  * NS_ENOMEM; NS_EINTERNAL for a libxlsxwriter error while building
  * ("sheet 'S': cannot ...").  On error path may hold a partial file.
+ * libxlsxwriter's own messages never reach stderr: stderr is swapped for a
+ * memory stream during the call (glibc; not thread-safe).
  */
 int xlsx_write(const char *path, const struct table *const *tables,
 	       size_t n, const struct table *data, const struct xlsx_opts *o,

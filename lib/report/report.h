@@ -212,6 +212,8 @@ int report_uses(const struct report *r, const char *name);
  */
 int report_describe(const struct report *r, int lang, FILE *out);
 
+struct suppress_set;
+
 /* What to run a report for. */
 struct report_opts {
 	struct period period;       /* open ends: from the data */
@@ -225,6 +227,13 @@ struct report_opts {
 	const char *generated_at;   /* ISO 8601 UTC, NULL: now */
 	struct table *audit;        /* NULL, or gets the interval of every
 				     * suppressed cell (report_supp.c) */
+	struct suppress_set *joint; /* NULL: the table is suppressed alone;
+				     * else the set of a request of several
+				     * tables, threshold min_cell: the run
+				     * adds its cells and lines to it ... */
+	int joint_apply;            /* ... or, 1: the set is protected, the
+				     * run takes its cells' states from it
+				     * (report_supp.c, report_set.c) */
 };
 
 /* report_opts_init: open period, fiscal start April, no filters,

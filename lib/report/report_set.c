@@ -1,11 +1,14 @@
 /*
  * report_set: loading the reports of a request and running them
- * (report_set.h).
+ * (report_set.h), suppressed as one set.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_data.h"
 #include "report_set.h"
+#include "suppress.h"
+#include "suppress_table.h"
 
 void report_set_init(struct report_set *s)
 {
@@ -152,7 +155,8 @@ static int check_params(const struct report_set *s,
 	return 0;
 }
 
-/* run_one: report i with the -p parameters it declares. */
+/* run_one: report i with the -p parameters it declares (and o's joint
+ * set). */
 static int run_one(struct report_set *s, size_t i, sqlite3 *db,
 		   const struct report_opts *o, struct nserr *err)
 {
@@ -171,8 +175,70 @@ static int run_one(struct report_set *s, size_t i, sqlite3 *db,
 	return report_run(db, &s->reports[i], &mine, &s->tables[i], err);
 }
 
-int report_set_run(struct report_set *s, sqlite3 *db,
+/* run_all: every report of s into s->tables (released and
+ * initialised first). */
+static int run_all(struct report_set *s, sqlite3 *db,
 		   const struct report_opts *o, struct nserr *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < s->n; i++) {
+		table_release(&s->tables[i]);
+		table_init(&s->tables[i]);
+	}
+	for (i = 0; i < s->n && !rc; i++)
+		if ((rc = run_one(s, i, db, o, err)) != 0)
+			nserr_prefix(err, "%s", s->reports[i].id);
+	return rc;
+}
+
+/* run_joint: the reports (and data) suppressed as one set: a first run
+ * adds every table's cells and lines, then the flat data's, the set is
+ * protected and audited, and a second run takes the states. */
+static int run_joint(struct report_set *s, sqlite3 *db,
+		     const struct report_opts *o, struct table *data,
+		     struct nserr *err)
+{
+	struct report_opts mine = *o;
+	struct suppress_set set;
+	struct suppress_table cells;
+	size_t i;
+	int rc;
+
+	suppress_table_init(&cells, &set);
+	if ((rc = suppress_init(&set, o->min_cell, err)) != 0)
+		goto out;
+	mine.joint = &set;
+	mine.joint_apply = 0;
+	mine.audit = NULL;
+	if ((rc = run_all(s, db, &mine, err)) != 0)
+		goto out;
+	if (data && ((rc = report_data(db, o, data, err)) != 0 ||
+		     (rc = report_data_suppress(data, &cells, err)) != 0)) {
+		nserr_prefix(err, "data");
+		goto out;
+	}
+	if ((rc = suppress_protect(&set, err)) != 0) {
+		nserr_prefix(err, "workbook");
+		goto out;
+	}
+	mine.joint_apply = 1;
+	if ((rc = run_all(s, db, &mine, err)) != 0 ||
+	    (rc = suppress_table_apply(&cells, err)) != 0)
+		goto out;
+	s->ncells = set.n;
+	for (i = 0, s->nhidden = 0; i < set.n; i++)
+		s->nhidden += SUPPRESS_HIDDEN(set.state[i]);
+out:
+	suppress_table_release(&cells);
+	suppress_release(&set);
+	return rc;
+}
+
+int report_set_run(struct report_set *s, sqlite3 *db,
+		   const struct report_opts *o, struct table *data,
+		   struct nserr *err)
 {
 	size_t i;
 	int rc = 0;
@@ -183,9 +249,11 @@ int report_set_run(struct report_set *s, sqlite3 *db,
 		table_init(&s->tables[i]);
 	if ((rc = check_params(s, o, err)) != 0)
 		goto out;
-	for (i = 0; i < s->n && !rc; i++)
-		if ((rc = run_one(s, i, db, o, err)) != 0)
-			nserr_prefix(err, "%s", s->reports[i].id);
+	if (o->min_cell > 1 && !o->joint)
+		rc = run_joint(s, db, o, data, err);
+	else if ((rc = run_all(s, db, o, err)) == 0 && data &&
+		 (rc = report_data(db, o, data, err)) != 0)
+		nserr_prefix(err, "data");
 out:
 	if (rc) {
 		for (i = 0; i < s->n; i++)

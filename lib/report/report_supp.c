@@ -27,6 +27,13 @@
  * hidden count (or hidden group total) is hidden too, and so is every
  * column the query computes that 'derived:' declares built on one.  With --min-cell 1 nothing is suppressed and
  * the table says it is not for publication.
+ *
+ * A request of several tables (o->joint, report_set.c) suppresses them as
+ * one set: each run first adds its cells (keyed by what they count, the
+ * same count in two tables being one cell) and lines to the request's set
+ * and hides nothing; the request protects and audits the whole set; a
+ * second run (o->joint_apply) finds its cells again and takes their
+ * states, so its notes and derived columns see the final suppression.
  */
 #include <math.h>
 #include <stdio.h>
@@ -43,7 +50,8 @@ struct supp {
 	size_t *gtot;               /* nrows * ngroups: cell of the group
 				     * total in that row, SIZE_MAX: none */
 	size_t *tmp;                /* members of one line */
-	struct suppress_set set;
+	struct suppress_set own;    /* the table's own set, or */
+	struct suppress_set *set;   /* ... the request's (o->joint) */
 };
 
 /* member_of: whether row i is a part (one level down) of total row tot;
@@ -80,7 +88,7 @@ static int matrix_lines(const struct rctx *x, struct supp *s)
 				for (i = 0, n = 0; i < rs->nrows; i++)
 					if (member_of(rs, i, tot, which))
 						s->tmp[n++] = s->cell[i * s->ns + k];
-				if ((rc = suppress_line(&s->set, s->cell[tot *
+				if ((rc = suppress_line(s->set, s->cell[tot *
 				     s->ns + k], s->tmp, n, x->err)) != 0)
 					return rc;
 			}
@@ -113,7 +121,7 @@ static int sum_lines(const struct rctx *x, struct supp *s)
 			for (j = 0; j < m->nterms; j++)
 				s->tmp[j] = s->cell[row * s->ns + (size_t)
 						    find_k(s, x->t, m->terms[j])];
-			if ((rc = suppress_line(&s->set, s->cell[row * s->ns +
+			if ((rc = suppress_line(s->set, s->cell[row * s->ns +
 			     kt], s->tmp, m->nterms, x->err)) != 0)
 				return rc;
 		}
@@ -144,7 +152,7 @@ static int total_lines(const struct rctx *x, struct supp *s)
 		for (row = 0, m = 0; row < n; row++)
 			if (row != tot)
 				s->tmp[m++] = s->cell[row * s->ns + k];
-		if ((rc = suppress_line(&s->set, s->cell[tot * s->ns + k],
+		if ((rc = suppress_line(s->set, s->cell[tot * s->ns + k],
 					s->tmp, m, x->err)) != 0)
 			return rc;
 	}
@@ -180,7 +188,7 @@ static int group_cells(const struct rctx *x, struct supp *s)
 						 "'%s' is not a count in row %zu "
 						 "of the query", x->r->path,
 						 gr->total, row + 1);
-			id = suppress_cell(&s->set, x->r->id, gr->total,
+			id = suppress_cell(s->set, x->r->id, gr->total,
 					   (int64_t)v, SUPPRESS_CELL_TOTAL,
 					   x->err);
 			if (id < 0)
@@ -223,7 +231,7 @@ static int group_lines(const struct rctx *x, struct supp *s)
 							NS_EN)) && !strcmp(v, w))
 					s->tmp[m++] = s->cell[i * s->ns +
 							      (size_t)k];
-			if ((rc = suppress_line(&s->set, s->gtot[row *
+			if ((rc = suppress_line(s->set, s->gtot[row *
 			     x->r->ngroups + g], s->tmp, m, x->err)) != 0)
 				return rc;
 		}
@@ -265,6 +273,57 @@ static void cell_key(const struct rctx *x, const struct supp *s, size_t row,
 			 table_col(x->t, (size_t)s->col[k])->name);
 }
 
+/* A dimension of a joint key. */
+struct kpart {
+	const char *name, *value;
+};
+
+/*
+ * joint_key: the key of count column k of row in the request's set
+ * (o->joint): what the cell counts, whichever report shows it, so that
+ * two tables showing one count give one key: "NAME=VALUE, ...,
+ * column" with the row's text columns by name (sorted), the dimensions a
+ * total row sums over left out ("All regions" of a matrix; every text of
+ * the query's total row): "category=Housing, region=Alberta, unmet",
+ * "region=Alberta, unmet" (its "All categories" row, or a report by
+ * region only), "unmet" (a grand total).
+ */
+static void joint_key(const struct rctx *x, const struct supp *s, size_t row,
+		      size_t k, char *buf, size_t size)
+{
+	struct kpart p[REPORT_MAX_COLS], tmp;
+	size_t c, n = 0, i, j, len = 0;
+	const char *name, *v;
+	int d, tot = (table_row_flags(x->t, row) & ROW_TOTAL) != 0;
+
+	for (c = 0; c < table_ncols(x->t) && n < REPORT_MAX_COLS; c++) {
+		if (table_col_is_numeric(x->t, c))
+			continue;
+		name = table_col(x->t, c)->name;
+		for (d = 0; d < 2 && !(x->r->matrix[d] &&
+					 !strcmp(x->r->matrix[d], name)); d++)
+			;
+		if (x->r->matrix[0] ? d < 2 && x->rs.dim[d][row] == RDIM_TOTAL
+		    : tot)
+			continue;
+		v = table_get_text(x->t, row, c, NS_EN);
+		p[n++] = (struct kpart){ name, v ? v : "" };
+	}
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(p[j - 1].name, p[j].name) > 0; j--) {
+			tmp = p[j];
+			p[j] = p[j - 1];
+			p[j - 1] = tmp;
+		}
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+					"%s=%s, ", p[i].name, p[i].value);
+	if (len < size)
+		snprintf(buf + len, size - len, "%s",
+			 table_col(x->t, (size_t)s->col[k])->name);
+}
+
 /* add_cells: every count of the suppressed columns into the set. */
 static int add_cells(const struct rctx *x, struct supp *s)
 {
@@ -277,7 +336,10 @@ static int add_cells(const struct rctx *x, struct supp *s)
 	for (row = 0; row < n; row++)
 		for (k = 0; k < s->ns; k++) {
 			v = table_get_real(x->t, row, (size_t)s->col[k]);
-			cell_key(x, s, row, k, key, sizeof key);
+			if (x->o->joint)
+				joint_key(x, s, row, k, key, sizeof key);
+			else
+				cell_key(x, s, row, k, key, sizeof key);
 			fl = (table_row_flags(x->t, row) & ROW_TOTAL) ||
 			     is_sum_total(x, s, k) ? SUPPRESS_CELL_TOTAL : 0;
 			/* "not recorded", "no data": no value, adds nothing
@@ -285,7 +347,7 @@ static int add_cells(const struct rctx *x, struct supp *s)
 			if (table_flags(x->t, row, (size_t)s->col[k]) &
 			    (CELL_NOT_RECORDED | CELL_NO_DATA))
 				fl |= SUPPRESS_CELL_ABSENT;
-			id = suppress_cell(&s->set, x->r->id, key, v == v &&
+			id = suppress_cell(s->set, x->r->id, key, v == v &&
 					   !(fl & SUPPRESS_CELL_ABSENT) ?
 					   (int64_t)llround(v) : 0, fl, x->err);
 			if (id < 0)
@@ -309,7 +371,7 @@ static int hidden_in(const struct rctx *x, const struct supp *s,
 		if (!strcmp(x->r->groups[g].total, name)) {
 			id = s->gtot[row * x->r->ngroups + g];
 			return id != SIZE_MAX &&
-			       SUPPRESS_HIDDEN(s->set.state[id]);
+			       SUPPRESS_HIDDEN(s->set->state[id]);
 		}
 	return 0;
 }
@@ -392,17 +454,17 @@ static int audit_rows(struct rctx *x, struct supp *s)
 	char mark[24];
 	int rc, r;
 
-	rc = suppress_audit(&s->set, SUPPRESS_AUDIT_X, NULL, &iv, &n, NULL, x->err);
+	rc = suppress_audit(s->set, SUPPRESS_AUDIT_X, NULL, &iv, &n, NULL, x->err);
 	for (i = 0; !rc && i < n; i++) {
 		c = iv[i].cell;
-		if (s->set.state[c] == SUPPRESS_PRIMARY)
+		if (s->set->state[c] == SUPPRESS_PRIMARY)
 			snprintf(mark, sizeof mark, "<%lld",
-				 (long long)s->set.min_count);
+				 (long long)s->set->min_count);
 		else
 			snprintf(mark, sizeof mark, "x");
 		if ((r = table_add_row(a)) < 0 ||
-		    table_set_text(a, (size_t)r, 0, s->set.table[c], NULL) ||
-		    table_set_text(a, (size_t)r, 1, s->set.key[c], NULL) ||
+		    table_set_text(a, (size_t)r, 0, s->set->table[c], NULL) ||
+		    table_set_text(a, (size_t)r, 1, s->set->key[c], NULL) ||
 		    table_set_text(a, (size_t)r, 2, mark, NULL) ||
 		    table_set_real(a, (size_t)r, 3, iv[i].lo) ||
 		    (isinf(iv[i].hi) ? table_set_null(a, (size_t)r, 4)
@@ -415,24 +477,48 @@ static int audit_rows(struct rctx *x, struct supp *s)
 	return rc;
 }
 
+/* model: the table's cells and (unless the request's set is protected
+ * already: its cells are found again, same keys and values) its lines. */
+static int model(struct rctx *x, struct supp *s)
+{
+	int lines = !x->o->joint || !x->o->joint_apply, rc;
+	size_t i, before = s->set->n;
+
+	for (i = 0; i < s->ns; i++)
+		s->col[i] = table_col_find(x->t, x->r->suppress[i]);
+	if ((rc = add_cells(x, s)) != 0 || (rc = group_cells(x, s)) != 0)
+		return rc == NS_EDATA ? nserr_prefix(x->err, "cannot protect "
+		       "the table") : rc;
+	/* a new cell now would have no state of the protection: shown */
+	if (!lines && s->set->n != before)
+		return nserr_set(x->err, NS_EINTERNAL, "the second run of the "
+				 "report gave a count the first did not "
+				 "(%s): nothing may be published",
+				 s->set->key[before]);
+	if ((lines && x->r->matrix[0] && (rc = matrix_lines(x, s)) != 0) ||
+	    (lines && !x->r->matrix[0] && (rc = total_lines(x, s)) != 0) ||
+	    (lines && (rc = sum_lines(x, s)) != 0) ||
+	    (lines && (rc = group_lines(x, s)) != 0))
+		return rc == NS_EDATA ? nserr_prefix(x->err, "cannot protect "
+		       "the table") : rc;
+	return 0;
+}
+
 static int solve(struct rctx *x, struct supp *s)
 {
 	size_t n = table_nrows(x->t), i;
 	unsigned f;
 	int rc;
 
-	for (i = 0; i < s->ns; i++)
-		s->col[i] = table_col_find(x->t, x->r->suppress[i]);
-	if ((rc = add_cells(x, s)) != 0 || (rc = group_cells(x, s)) != 0 ||
-	    (x->r->matrix[0] && (rc = matrix_lines(x, s)) != 0) ||
-	    (!x->r->matrix[0] && (rc = total_lines(x, s)) != 0) ||
-	    (rc = sum_lines(x, s)) != 0 || (rc = group_lines(x, s)) != 0)
-		return rc == NS_EDATA ? nserr_prefix(x->err, "cannot protect "
-		       "the table") : rc;
-	if ((rc = suppress_protect(&s->set, x->err)) != 0)
+	if ((rc = model(x, s)) != 0)
+		return rc;
+	if (x->o->joint && !x->o->joint_apply)
+		return 0;   /* the request protects the whole set, then
+			     * runs the report again */
+	if (!x->o->joint && (rc = suppress_protect(s->set, x->err)) != 0)
 		return rc;
 	for (i = 0; i < n * s->ns; i++) {
-		f = s->set.state[s->cell[i]];
+		f = s->set->state[s->cell[i]];
 		if (SUPPRESS_HIDDEN(f) &&
 		    table_add_flags(x->t, i / s->ns, (size_t)s->col[i % s->ns],
 				    f == SUPPRESS_PRIMARY ? CELL_SUPPRESSED
@@ -462,7 +548,7 @@ int rsupp_apply(struct rctx *x)
 {
 	struct supp s;
 	size_t n = table_nrows(x->t);
-	int rc;
+	int rc = 0;
 
 	if (x->o->audit && (rc = audit_cols(x)) != 0)
 		return rc;
@@ -474,7 +560,14 @@ int rsupp_apply(struct rctx *x)
 		return 0;
 	memset(&s, 0, sizeof s);
 	s.ns = x->r->nsuppress;
-	if ((rc = suppress_init(&s.set, x->o->min_cell, x->err)) == 0) {
+	s.set = x->o->joint ? x->o->joint : &s.own;
+	if (x->o->joint && x->o->joint->min_count != x->o->min_cell)
+		return nserr_set(x->err, NS_EUSAGE, "the request's set has "
+				 "threshold %lld, the report %d",
+				 (long long)x->o->joint->min_count,
+				 x->o->min_cell);
+	if (x->o->joint || (rc = suppress_init(&s.own, x->o->min_cell,
+					       x->err)) == 0) {
 		s.cell = malloc(n * s.ns * sizeof *s.cell);
 		s.tmp = malloc((n + REPORT_MAX_SUPPRESS + 1) * sizeof *s.tmp);
 		s.gtot = malloc((n * x->r->ngroups + 1) * sizeof *s.gtot);
@@ -484,6 +577,7 @@ int rsupp_apply(struct rctx *x)
 	free(s.cell);
 	free(s.tmp);
 	free(s.gtot);
-	suppress_release(&s.set);
+	if (!x->o->joint)
+		suppress_release(&s.own);
 	return rc;
 }

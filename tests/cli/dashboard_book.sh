@@ -48,7 +48,7 @@ if [ -n "$PY" ]; then
 		for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 			id=$(basename "$f" .sql)
 			"$NS_BIN/needstat-report" --db r.db --month $M \
-				--lang $lang --format json "$id" \
+				--lang $lang --format json --no-suppress "$id" \
 				>"exp.$lang/$id.json" || fail "needstat-report $id"
 		done
 		run "$PY" "$NS_SRC/tests/cli/xlsx_check.py" openpyxl \

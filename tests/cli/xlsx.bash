@@ -1,10 +1,13 @@
 # tests/cli/xlsx.bash: what the needstat-xlsx tests share (source it after
 # lib.sh).
 #   xlsx_db DB              the report fixtures (fiscal year 2024) in DB
-#   xlsx_expected DB DIR LANG FMT
+#   xlsx_expected DB DIR LANG FMT [OPTION...]
 #                           DIR/list.txt (needstat-report --list in LANG)
 #                           and DIR/ID.FMT for every report a workbook for
-#                           publication holds (the ones that suppress)
+#                           publication holds (the ones that suppress),
+#                           with the OPTIONs (--no-suppress: the values
+#                           the workbook's shown cells must equal, as it
+#                           suppresses all its sheets as one set)
 #   xlsx_python             a python3 that can import openpyxl, or ""
 
 xlsx_db()
@@ -20,12 +23,13 @@ xlsx_db()
 xlsx_expected()
 {
 	local db="$1" dir="$2" lang="$3" fmt="$4" f id
+	shift 4
 	mkdir -p "$dir"
 	"$NS_BIN/needstat-report" --list --lang "$lang" >"$dir/list.txt"
 	for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 		id=$(basename "$f" .sql)
 		"$NS_BIN/needstat-report" --db "$db" --fiscal-year 2024 \
-			--lang "$lang" --format "$fmt" "$id" >"$dir/$id.$fmt" ||
+			--lang "$lang" --format "$fmt" "$@" "$id" >"$dir/$id.$fmt" ||
 			fail "needstat-report $id"
 	done
 }

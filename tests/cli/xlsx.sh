@@ -2,8 +2,8 @@
 # needstat-xlsx: usage errors (exit 64, nothing written), an output that
 # cannot be created (73), an existing workbook replaced only on success
 # with no temporary file left, the sheets of the default set (the reports
-# that suppress) and of a region, French sheet names within 31
-# characters, the file's mode.
+# that suppress, and the Data sheet with --data) and of a region,
+# French sheet names within 31 characters, the file's mode.
 . "$NS_SRC/tests/cli/lib.sh"
 . "$NS_SRC/tests/cli/xlsx.bash"
 export SOURCE_DATE_EPOCH=1735689600
@@ -94,7 +94,7 @@ while IFS= read -r s; do
 done <"$T/fr.txt"
 
 # A region: only the reports that take --region.
-run "$X" --db "$T/r.db" --fiscal-year 2024 --region ON -o "$T/on.xlsx"
+run "$X" --db "$T/r.db" --fiscal-year 2024 --region ON --data -o "$T/on.xlsx"
 expect_rc 0 "workbook for a region"
 for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 	grep -q ':region' "$f" || continue
@@ -103,4 +103,12 @@ for f in $(grep -l '^-- suppress:' "$NS_SRC"/reports/*.sql); do
 	sheets "$T/on.xlsx" | grep -qF "${t:0:12}" ||
 		fail "region workbook lacks '$t'"
 done
+# ... and the Data sheet last, suppressed (not stamped)
+expect_eq "$(sheets "$T/on.xlsx" | tail -1)" Data "the Data sheet with --data"
+unzip -p "$T/on.xlsx" xl/sharedStrings.xml | grep -q "NOT FOR PUBLICATION" &&
+	fail "a workbook for publication is stamped"
+# without --data, no Data sheet in a workbook for publication
+run "$X" --db "$T/r.db" --fiscal-year 2024 --region ON -o "$T/nd.xlsx"
+expect_rc 0 "region workbook without --data"
+sheets "$T/nd.xlsx" | grep -qx Data && fail "a Data sheet without --data"
 finish

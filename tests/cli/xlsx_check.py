@@ -6,11 +6,20 @@ tests/cli/xlsx_libreoffice.sh run it).
   xlsx_check.py openpyxl BOOK.xlsx DIR
       BOOK read with openpyxl; DIR holds list.txt (needstat-report --list
       in the workbook's language) and ID.json (needstat-report --format
-      json) for every report of the workbook.
+      json) for the reports of the workbook to compare (all of them is
+      checked when DIR has any .json).
   xlsx_check.py csv SHEETS_DIR DIR
       SHEETS_DIR holds one CSV per sheet written by LibreOffice
       (--convert-to csv, every sheet); DIR holds list.txt and ID.csv
       (needstat-report --format csv).
+
+The reports in DIR are run with --no-suppress: the workbook suppresses
+all its sheets as one set (a count two sheets show is one cell), so it
+may hide more than a report run alone; every cell it shows must equal
+the report's value, every cell it hides must be the text <N (the true
+count below N) or x, with a note.  A Data sheet ("Data", "Données") is
+checked too: its counts numbers of at least N or hidden, never a small
+number (N from the Notes sheet's min-cell, else 5).
 
 Prints one line per problem and exits 1 when there is any, else prints
 what it checked and exits 0.
@@ -24,6 +33,7 @@ import re
 import sys
 
 HEAD = 4            # the header row of every report sheet (1-based)
+MIN_CELL = 5        # the workbook's threshold
 problems = []
 
 
@@ -93,8 +103,11 @@ def check_openpyxl(book, d):
                         c.comment.text.startswith(("Suppressed", "Masqu")):
                     bad("%s!%s: a suppressed cell holds the number %r" %
                         (ws.title, c.coordinate, c.value))
+        if ws.title in ("Data", "Donn\u00e9es"):
+            check_data(ws)
         rid = names.get(str(ws["A1"].value))
-        if ws.title == "Notes" or rid is None:
+        if ws.title == "Notes" or rid is None or \
+                not os.path.exists(os.path.join(d, rid + ".json")):
             continue
         seen += 1
         with open(os.path.join(d, rid + ".json"), encoding="utf-8") as f:
@@ -104,6 +117,38 @@ def check_openpyxl(book, d):
         bad("%d report sheets found, %d reports expected" %
             (seen, len(glob.glob(os.path.join(d, "*.json")))))
     print("openpyxl: %d report sheets checked" % seen)
+
+
+def check_data(ws):
+    """The Data sheet: counts (needs, referrals: columns E, F) numbers of
+    at least MIN_CELL or the text <N / x with a note (suppressed), or any
+    number when the sheet says NOT FOR PUBLICATION."""
+    internal = any("NOT FOR PUBLICATION" in str(c.value) or
+                   "NE PAS PUBLIER" in str(c.value)
+                   for row in ws.iter_rows(max_row=3) for c in row)
+    n = hidden = 0
+    for row in ws.iter_rows(min_row=HEAD + 1, min_col=5, max_col=6):
+        for c in row:
+            if c.value is None:
+                continue
+            n += 1
+            if c.data_type == "n":
+                if not internal and c.value < MIN_CELL:
+                    bad("Data!%s: the small count %r is shown" % (
+                        c.coordinate, c.value))
+            elif c.value in ("<%d" % MIN_CELL, "x"):
+                hidden += 1
+                if internal:
+                    bad("Data!%s: suppressed in an internal workbook" %
+                        c.coordinate)
+                if not c.comment:
+                    bad("Data!%s: suppressed cell without a note" %
+                        c.coordinate)
+            elif c.row > HEAD + 1:
+                bad("Data!%s: %r is not a count" % (c.coordinate, c.value))
+    if n == 0:
+        bad("Data: no counts")
+    print("openpyxl: Data sheet, %d counts, %d hidden" % (n, hidden))
 
 
 def check_sheet(ws, rep, rid):
@@ -130,12 +175,16 @@ def check_sheet(ws, rep, rid):
             where = "%s!%s (%s)" % (rid, c.coordinate, col["name"])
             v = row[k]
             if "suppressed" in fl:
-                if c.data_type != "s" or c.value not in ("<%d" % rep[
-                        "min_cell"], "x"):
-                    bad("%s: suppressed cell is %r (%s)" % (where, c.value,
-                                                           c.data_type))
+                bad("%s: the report is not run with --no-suppress" % where)
+                continue
+            if c.data_type == "s" and c.value in ("<%d" % MIN_CELL, "x") \
+                    and col["type"] in ("int", "real", "share", "rate"):
                 if not c.comment:
                     bad("%s: suppressed cell without a note" % where)
+                if c.value != "x" and col["type"] == "int" and \
+                        v is not None and not 0 <= v < MIN_CELL:
+                    bad("%s: shown %r, the count is %r" % (where, c.value,
+                                                          v))
                 continue
             if v is None:
                 continue
@@ -202,6 +251,18 @@ def check_csv(sheets, d):
                     head[k + 1].endswith("_flag") else ""
                 cell = month_of(got[i][j])
                 where = "%s row %d %s" % (rid, i + 1, head[k])
+                if flag in ("x",) or flag.startswith("<"):
+                    bad("%s: the report is not run with --no-suppress" %
+                        where)
+                if cell in ("<%d" % MIN_CELL, "x") and want != cell:
+                    # hidden by the workbook's set: a "<N" is a small count
+                    try:
+                        small = 0 <= float(want) < MIN_CELL
+                    except ValueError:
+                        small = want == ""
+                    if cell != "x" and not small:
+                        bad("%s: %r, the count is %r" % (where, cell, want))
+                    continue
                 if want == "":
                     if flag in ("x",) or flag.startswith("<"):
                         if cell != flag:

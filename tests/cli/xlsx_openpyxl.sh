@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # needstat-xlsx read back with openpyxl (Debian python3-openpyxl): Notes
 # sheet first; every report sheet an Excel table at A4 with a frozen
-# header, its cells equal to needstat-report's JSON (numbers as numbers
-# with the number format of their column type, months as dates),
-# every suppressed cell the text <5 or x with a note and never a number,
-# no formula but the chart block's references, one native chart of the
-# report's chart type.  Then the French workbook, and the internal one
-# (Data sheet, stamped, no suppression).  Skipped (77) without openpyxl.
+# header, its shown cells equal to needstat-report's JSON unsuppressed
+# (the workbook suppresses its sheets as one set, so it may hide more
+# than a report alone; numbers as numbers with the number format of
+# their column type, months as dates), every suppressed cell the text <5
+# (a count below 5) or x with a note and never a number, no formula but
+# the chart block's references, one native chart of the report's chart
+# type.  Then the French workbook; the Data sheet of a workbook for
+# publication (no small count, hidden cells text with a note); and the
+# internal one (Data sheet, stamped, no suppression).  The report sheets
+# are checked without the Data sheet (without --data: a fiscal year's Data
+# sheet makes the set's audit slow), the Data sheet on one region.
+# Skipped (77) without openpyxl.
 . "$NS_SRC/tests/cli/lib.sh"
 . "$NS_SRC/tests/cli/xlsx.bash"
 export SOURCE_DATE_EPOCH=1735689600
@@ -20,7 +26,7 @@ CHECK=$NS_SRC/tests/cli/xlsx_check.py
 xlsx_db "$T/r.db"
 
 for lang in en fr; do
-	xlsx_expected "$T/r.db" "$T/exp.$lang" "$lang" json
+	xlsx_expected "$T/r.db" "$T/exp.$lang" "$lang" json --no-suppress
 	run "$NS_BIN/needstat-xlsx" --db "$T/r.db" --fiscal-year 2024 \
 		--lang "$lang" -o "$T/book.$lang.xlsx"
 	expect_rc 0 "workbook ($lang)"
@@ -44,6 +50,19 @@ PYEOF
 expect_eq "$?" 0 "a workbook with a small count put back"
 run "$PY" "$CHECK" openpyxl "$T/bad.xlsx" "$T/exp.en"
 expect_rc 1 "the checker finds the small count"
+
+# The Data sheet of a workbook for publication (one region: small).
+for lang in en fr; do
+	run "$NS_BIN/needstat-xlsx" --db "$T/r.db" --fiscal-year 2024 \
+		--region ON --data --lang "$lang" -o "$T/data.$lang.xlsx"
+	expect_rc 0 "workbook with the Data sheet ($lang)"
+	"$NS_BIN/needstat-report" --list --lang "$lang" >"$T/list.txt"
+	mkdir -p "$T/none" && cp "$T/list.txt" "$T/none/"
+	run "$PY" "$CHECK" openpyxl "$T/data.$lang.xlsx" "$T/none"
+	expect_rc 0 "Data sheet ($lang): $(grep FAIL "$T/out" | head -5)"
+	grep -q "^openpyxl: Data sheet, [0-9]* counts, [1-9][0-9]* hidden" \
+		"$T/out" || fail "Data sheet ($lang) not checked: $(head -3 "$T/out")"
+done
 
 # Internal: a Data sheet, every sheet stamped, no suppressed cell.
 run "$NS_BIN/needstat-xlsx" --db "$T/r.db" --fiscal-year 2024 --internal \
