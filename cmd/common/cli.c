@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "core/csvin.h"
+#include "core/outfile.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -13,6 +14,23 @@
 
 static const char *prog = "needstat";
 
+/* on_stop: an interrupted run removes its temporaries (outfile), then
+ * dies of the signal as it would have (exit status 128 + signal). */
+static void on_stop(int sig)
+{
+	outfile_remove_live();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* catch_stop: on_stop for sig, unless it is ignored (nohup, a background
+ * job): an ignored signal stays ignored. */
+static void catch_stop(int sig)
+{
+	if (signal(sig, on_stop) == SIG_IGN)
+		signal(sig, SIG_IGN);
+}
+
 void cli_set_prog(const char *name)
 {
 	const char *slash = strrchr(name, '/');
@@ -20,6 +38,9 @@ void cli_set_prog(const char *name)
 	/* Past `ulimit -f` a write fails with EFBIG (reported, exit 74, the
 	 * temporary removed) instead of SIGXFSZ killing the tool silently. */
 	signal(SIGXFSZ, SIG_IGN);
+	catch_stop(SIGINT);
+	catch_stop(SIGTERM);
+	catch_stop(SIGHUP);
 }
 
 const char *cli_prog(void)

@@ -256,6 +256,11 @@ int db_migrate(sqlite3 *db, const char *datadir, int *applied,
 			"(set NEEDSTAT_DATADIR?)", dir, strerror(errno));
 	if ((rc = current_version(db, &have, err)) != 0)
 		return rc;
+	if (n > 0 && have > migration_number(names[n - 1]))
+		return nserr_set(err, NS_ECONFIG, "database '%s' was made by "
+			"a newer needstat (schema %lld, this one knows %d): use "
+			"that version", sqlite3_db_filename(db, "main"), have,
+			migration_number(names[n - 1]));
 	for (i = 0; i < n; i++) {
 		if (migration_number(names[i]) <= have)
 			continue;

@@ -51,7 +51,9 @@ int db_open(const char *path, int flags, const char *datadir, sqlite3 **out,
 
 /*
  * db_migrate: apply the migrations of datadir/sql not yet recorded, each in
- * its own transaction.  *applied (may be NULL) gets how many ran.
+ * its own transaction.  *applied (may be NULL) gets how many ran.  A
+ * database whose schema is newer than every migration of datadir is
+ * refused (NS_ECONFIG "made by a newer needstat"): nothing is applied.
  */
 int db_migrate(sqlite3 *db, const char *datadir, int *applied,
 	       struct nserr *err);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -202,6 +203,46 @@ static int open_direct(struct outfile *of, const char *path,
 	return 0;
 }
 
+/*
+ * The temporaries open now, for outfile_remove_live (a signal handler):
+ * slots hold a pointer or NULL, set and cleared with atomic stores.  A
+ * process has few outputs open at once; past the slots a temporary is
+ * simply not removed on a signal.
+ */
+#define LIVE_MAX 16
+static char *_Atomic live[LIVE_MAX];
+
+static void live_add(char *path)
+{
+	size_t i;
+
+	for (i = 0; i < LIVE_MAX; i++) {
+		char *none = NULL;
+
+		if (atomic_compare_exchange_strong(&live[i], &none, path))
+			return;
+	}
+}
+
+static void live_drop(const char *path)
+{
+	size_t i;
+
+	for (i = 0; path && i < LIVE_MAX; i++)
+		if (atomic_load(&live[i]) == path)
+			atomic_store(&live[i], NULL);
+}
+
+void outfile_remove_live(void)
+{
+	size_t i;
+	char *p;
+
+	for (i = 0; i < LIVE_MAX; i++)
+		if ((p = atomic_load(&live[i])) != NULL)
+			unlink(p);
+}
+
 /* Create the temporary ".NAME.XXXXXX" beside path. */
 static int open_temp(struct outfile *of, const char *path, struct nserr *err)
 {
@@ -232,6 +273,7 @@ static int open_temp(struct outfile *of, const char *path, struct nserr *err)
 		return nserr_set(err, NS_ECANTCREAT, "cannot create %s'%s': "
 				 "%s", what(of, w, sizeof w), path, strerror(e));
 	}
+	live_add(of->tmp_path);
 	return 0;
 }
 
@@ -323,6 +365,7 @@ static int sync_by_name(const char *path)
 
 static void release(struct outfile *of)
 {
+	live_drop(of->tmp_path);
 	free(of->tmp_path);
 	free(of->path);
 	of->tmp_path = of->path = NULL;

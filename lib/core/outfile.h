@@ -101,4 +101,13 @@ int outfile_check(const char *path, const char *what, struct nserr *err);
 /* outfile_unprotect_all: forget every protected path (for tests). */
 void outfile_unprotect_all(void);
 
+/*
+ * outfile_remove_live: unlink the temporary of every output open now (not
+ * yet committed or aborted).  Async-signal-safe (unlink and atomic loads
+ * only): for a SIGINT/SIGTERM/SIGHUP handler, so that an interrupted run
+ * leaves the old target and no ".NAME.XXXXXX" beside it.  The outfile
+ * structs are left as they are (the process is about to end).
+ */
+void outfile_remove_live(void);
+
 #endif

@@ -80,6 +80,11 @@ run "$R" --db new.db volume
 expect_rc 78 "newer schema"
 grep -q "^needstat-report: database 'new.db' was made by a newer needstat (schema 999, this one knows [0-9]*): use that version$" err ||
 	fail "newer schema: message: $(cat err)"
+# ... by needstat-init too: no migration over a newer schema, exit 78
+run "$NS_BIN/needstat-init" --db new.db
+expect_rc 78 "needstat-init, newer schema"
+grep -q "^needstat-init: database '.*new.db' was made by a newer needstat (schema 999, this one knows [0-9]*): use that version$" err ||
+	fail "needstat-init, newer schema: message: $(cat err)"
 
 # read-only file and read-only folder, as a user who is not the owner (the
 # data directory copied where that user can read it: a checkout under a
