@@ -48,13 +48,15 @@
 --     JOIN region_ancestors ra ON ra.region_id = g.id
 --     WHERE g.level <> 'unknown' GROUP BY g.level
 --     ORDER BY max(ra.depth), g.level
--- default.sql: level SELECT g.level FROM agg_contacts a
+-- default.sql: level SELECT g.level FROM (SELECT region_id,
+--       sum(contacts) AS contacts FROM agg_contacts
+--       WHERE month BETWEEN :from AND :to
+--         AND (:region IS NULL OR region_id IN (SELECT region_id
+--              FROM region_ancestors WHERE ancestor_id = :region))
+--       GROUP BY region_id) a
 --     JOIN region_ancestors ra ON ra.region_id = a.region_id
 --     JOIN regions g ON g.id = ra.ancestor_id
 --     JOIN regions up ON up.id = g.parent_id AND up.level = 'country'
---     WHERE a.month BETWEEN :from AND :to
---       AND (:region IS NULL OR a.region_id IN (SELECT region_id
---            FROM region_ancestors WHERE ancestor_id = :region))
 --     GROUP BY g.level ORDER BY sum(a.contacts) DESC, g.level LIMIT 1
 -- column: region text | Region | Région
 -- column: category text | Category | Catégorie
@@ -104,14 +106,17 @@ WITH lv AS (
      WHERE x.region_id = rd.region_id AND rd.d - x.depth < (SELECT d FROM lv)
      ORDER BY x.depth LIMIT 1)) AS ancestor_id
   FROM rd
-), base AS (
+), base AS MATERIALIZED (
+  -- the period's needs by cell, status and reason, read once for the
+  -- four uses below
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid, a.category,
-         a.status, a.reason, a.needs
+         a.status, a.reason, sum(a.needs) AS needs
   FROM agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id
   WHERE a.month BETWEEN :from AND :to
     AND (:region IS NULL OR a.region_id IN
          (SELECT region_id FROM region_ancestors WHERE ancestor_id = :region))
     AND (:category IS NULL OR a.category = :category)
+  GROUP BY 1, 2, 3, 4
 ), u AS (
   SELECT rid, category, sum(needs) AS unmet,
          sum(CASE WHEN reason = 'no_service' THEN needs ELSE 0 END)

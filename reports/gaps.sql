@@ -45,13 +45,15 @@
 --     JOIN region_ancestors ra ON ra.region_id = g.id
 --     WHERE g.level <> 'unknown' GROUP BY g.level
 --     ORDER BY max(ra.depth), g.level
--- default.sql: level SELECT g.level FROM agg_contacts a
+-- default.sql: level SELECT g.level FROM (SELECT region_id,
+--       sum(contacts) AS contacts FROM agg_contacts
+--       WHERE month BETWEEN :from AND :to
+--         AND (:region IS NULL OR region_id IN (SELECT region_id
+--              FROM region_ancestors WHERE ancestor_id = :region))
+--       GROUP BY region_id) a
 --     JOIN region_ancestors ra ON ra.region_id = a.region_id
 --     JOIN regions g ON g.id = ra.ancestor_id
 --     JOIN regions up ON up.id = g.parent_id AND up.level = 'country'
---     WHERE a.month BETWEEN :from AND :to
---       AND (:region IS NULL OR a.region_id IN (SELECT region_id
---            FROM region_ancestors WHERE ancestor_id = :region))
 --     GROUP BY g.level ORDER BY sum(a.contacts) DESC, g.level LIMIT 1
 -- param: top int 25 | how many region and category pairs | nombre de paires
 --     région et catégorie

@@ -45,13 +45,15 @@
 --     JOIN region_ancestors ra ON ra.region_id = g.id
 --     WHERE g.level <> 'unknown' GROUP BY g.level
 --     ORDER BY max(ra.depth), g.level
--- default.sql: level SELECT g.level FROM agg_contacts a
+-- default.sql: level SELECT g.level FROM (SELECT region_id,
+--       sum(contacts) AS contacts FROM agg_contacts
+--       WHERE month BETWEEN :from AND :to
+--         AND (:region IS NULL OR region_id IN (SELECT region_id
+--              FROM region_ancestors WHERE ancestor_id = :region))
+--       GROUP BY region_id) a
 --     JOIN region_ancestors ra ON ra.region_id = a.region_id
 --     JOIN regions g ON g.id = ra.ancestor_id
 --     JOIN regions up ON up.id = g.parent_id AND up.level = 'country'
---     WHERE a.month BETWEEN :from AND :to
---       AND (:region IS NULL OR a.region_id IN (SELECT region_id
---            FROM region_ancestors WHERE ancestor_id = :region))
 --     GROUP BY g.level ORDER BY sum(a.contacts) DESC, g.level LIMIT 1
 -- column: region text | Region | Région
 -- column: contacts int | Contacts | Contacts
@@ -103,23 +105,31 @@ WITH lv AS (
   SELECT region_id FROM region_ancestors
   WHERE :region IS NULL OR ancestor_id = :region
 ), n AS (
+  -- summed by region first, then by the region's ancestor at the level:
+  -- one lookup in lvl per region, not per row
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid,
-         sum(a.needs) AS needs,
-         sum(CASE WHEN a.status = 'unmet' THEN a.needs ELSE 0 END) AS unmet,
-         sum(CASE WHEN a.status IN ('met', 'partial', 'unmet') THEN a.needs
-             ELSE 0 END) AS recorded,
-         sum(a.referrals) AS referrals
-  FROM agg_needs a LEFT JOIN lvl ON lvl.region_id = a.region_id
-  WHERE a.month BETWEEN :from AND :to
-    AND a.region_id IN (SELECT region_id FROM inreg)
-    AND (:category IS NULL OR a.category = :category)
+         sum(a.needs) AS needs, sum(a.unmet) AS unmet,
+         sum(a.recorded) AS recorded, sum(a.referrals) AS referrals
+  FROM (SELECT region_id, sum(needs) AS needs,
+               sum(CASE WHEN status = 'unmet' THEN needs ELSE 0 END) AS unmet,
+               sum(CASE WHEN status IN ('met', 'partial', 'unmet') THEN needs
+                   ELSE 0 END) AS recorded,
+               sum(referrals) AS referrals
+        FROM agg_needs
+        WHERE month BETWEEN :from AND :to
+          AND region_id IN (SELECT region_id FROM inreg)
+          AND (:category IS NULL OR category = :category)
+        GROUP BY region_id) a
+  LEFT JOIN lvl ON lvl.region_id = a.region_id
   GROUP BY 1
 ), c AS (
   SELECT coalesce(lvl.ancestor_id, a.region_id) AS rid,
          sum(a.contacts) AS contacts
-  FROM agg_contacts a LEFT JOIN lvl ON lvl.region_id = a.region_id
-  WHERE a.month BETWEEN :from AND :to
-    AND a.region_id IN (SELECT region_id FROM inreg)
+  FROM (SELECT region_id, sum(contacts) AS contacts FROM agg_contacts
+        WHERE month BETWEEN :from AND :to
+          AND region_id IN (SELECT region_id FROM inreg)
+        GROUP BY region_id) a
+  LEFT JOIN lvl ON lvl.region_id = a.region_id
   GROUP BY 1
 ), r AS (
   SELECT c.rid, c.contacts, coalesce(n.needs, 0) AS needs,
